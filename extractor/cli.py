@@ -1,0 +1,78 @@
+"""The command line: a thin layer over `extractor.api` that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .api import parse_file, run
+from .errors import UsageError
+from .settings import Settings
+
+app = typer.Typer(
+    name="exemplars",
+    help="Extract 'mô hình, điển hình tiên tiến' tables from Vietnamese plans into a dataset.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vn-exemplars {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                     help="Print the version and exit.")] = None,
+) -> None:
+    """vn-exemplars."""
+
+
+@app.command("run")
+def run_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help="Files and folders to read (folders recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the dataset.")],
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Read every file under INPUTS and write documents, mentions and exemplars into --out.
+
+    Exit status: 0 when every file was read, 1 when any file failed, 2 for a usage error.
+    """
+    settings = Settings() if workers is None else Settings(workers=workers)
+    try:
+        summary = run(list(inputs), out, settings, progress=not quiet)
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())) or "no files found"
+    typer.echo(
+        f"{summary.n_files} files ({counts}); {summary.n_mentions} rows; "
+        f"{summary.n_exemplars} exemplars\ndataset written to {summary.out.resolve()}",
+        err=quiet,
+    )
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("parse")
+def parse_cmd(file: Annotated[Path, typer.Argument(help="One document.")]) -> None:
+    """Print one document's extraction (its documents row and mentions rows) as JSON."""
+    if not file.is_file():
+        typer.echo(f"error: no such file: {file}", err=True)
+        raise typer.Exit(2)
+    result = parse_file(file)
+    payload = {"document": dataclasses.asdict(result.document),
+               "mentions": [dataclasses.asdict(m) for m in result.mentions]}
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    raise typer.Exit(1 if result.document.status == "failed" else 0)

@@ -1,0 +1,93 @@
+"""read -> segment -> tag -> (dedup -> write, in run.py): one file in, one Result out."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DocumentLoadError
+from .model import DocMeta, DocumentRecord, Mention, Result, Segmented
+from .read import read_document
+from .segment import segment
+from .settings import Settings
+from .tag import Tagger
+
+
+def doc_id_of(path: Path) -> str:
+    """First 16 hex digits of the file's SHA-256: the same content gets the same id."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=2)
+def tagger_for(settings_json: str) -> Tagger:
+    """One tagger (and gazetteer) per process and settings."""
+    settings = Settings.model_validate_json(settings_json)
+    from .gazetteer import Gazetteer  # noqa: PLC0415 - loads data files
+
+    return Tagger(settings, Gazetteer.load(settings.unit_changes))
+
+
+def process_file(path: Path, source_path: str, settings: Settings) -> Result:
+    """Extract one file. Bad input becomes a `failed` record, never an exception."""
+    record = DocumentRecord(source_path=source_path)
+    try:
+        record.doc_id = doc_id_of(path)
+        size_mb = path.stat().st_size / 1e6
+        if size_mb > settings.max_file_mb:
+            raise DocumentLoadError(f"file is {size_mb:.0f} MB, over the {settings.max_file_mb:.0f} MB limit")
+        doc = read_document(path)
+        record.format = doc.format
+        seg = segment(doc)
+        tagger = tagger_for(settings.model_dump_json())
+        _fill_meta(seg.meta, tagger)
+        mentions = [tagger.tag(row, seg.meta) for row in seg.rows]
+    except DocumentLoadError as exc:
+        record.status, record.message = "failed", str(exc)
+        return Result(record)
+    except (OSError, MemoryError, RecursionError) as exc:
+        record.status, record.message = "failed", f"{type(exc).__name__}: {exc}"
+        return Result(record)
+    for i, m in enumerate(mentions, start=1):
+        m.mention_id = f"{record.doc_id}-{i:04d}"
+        m.doc_id, m.source_path, m.year = record.doc_id, source_path, seg.meta.year
+        if doc.ocr and "ocr" not in m.flags.split(";"):
+            m.flags = ";".join(f for f in (m.flags, "ocr") if f)
+    _fill_record(record, seg, mentions, doc.warnings)
+    return Result(record, mentions)
+
+
+def _fill_meta(meta: DocMeta, tagger: Tagger) -> None:
+    """The issuer's province and its code, from the gazetteer."""
+    if tagger.gz is None or meta.province:
+        return
+    found = tagger.gz.find_province(meta.issuer) if meta.issuer else None
+    if found:
+        meta.province, meta.province_code = found
+
+
+def _fill_record(record: DocumentRecord, seg: Segmented, mentions: list[Mention], notes: list[str]) -> None:
+    meta = seg.meta
+    for name in ("doc_type", "doc_number", "issuer", "province", "province_code", "issue_date", "title", "signer"):
+        setattr(record, name, getattr(meta, name))
+    record.year = meta.year
+    record.n_rows = len(mentions)
+    record.declared_rows = meta.declared_rows
+    messages: list[str] = []
+    if not mentions:
+        record.status = "no_table"
+        messages.append("no appendix table of models or exemplars found")
+    else:
+        record.status = "ok"
+        if meta.declared_rows is not None and meta.declared_rows != len(mentions):
+            messages.append(f"sections declare {meta.declared_rows} rows, {len(mentions)} found")
+        messages.extend(seg.warnings)
+        messages.extend(meta.flags)
+        messages.extend(n for n in notes if not n.startswith("encoding:"))
+        if messages:
+            record.status = "partial"
+    record.message = "; ".join(messages)

@@ -1,0 +1,50 @@
+"""Bytes to Unicode text for text-like inputs: BOMs, UTF-8, UTF-16, Windows-1258, mojibake.
+
+Legacy Vietnamese font encodings (TCVN3, VNI) are recognised by `legacy.py`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from ..errors import DocumentLoadError
+
+# Letters that only appear when UTF-8 Vietnamese was decoded as Latin-1/cp1252.
+_MOJIBAKE_MARKS = ("Ã", "Ä", "á»", "áº", "Æ°", "Æ¡", "Ä‘")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name). Raises DocumentLoadError when nothing fits."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    if _looks_utf16(data):
+        enc = "utf-16-le" if data[1:200:2].count(0) > data[0:200:2].count(0) else "utf-16-be"
+        return data.decode(enc, errors="replace"), enc
+    try:
+        text = data.decode("utf-8")
+        return fix_mojibake(text), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from .legacy import decode_legacy  # noqa: PLC0415 - only for non-UTF-8 inputs
+
+    found = decode_legacy(data)
+    if found is not None:
+        return found
+    raise DocumentLoadError("text is not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:400]
+    return len(head) >= 4 and head.count(0) >= len(head) // 4
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 that was once read as Latin-1 ("Hòa" stored as "HÃ²a")."""
+    if not any(mark in text for mark in _MOJIBAKE_MARKS):
+        return text
+    import ftfy  # noqa: PLC0415 - rarely needed
+
+    return unicodedata.normalize("NFC", ftfy.fix_text(text))

@@ -1,0 +1,74 @@
+"""Column roles from a header row's words, whatever their order and number."""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize.text import key
+
+# Role -> header patterns on the cell's key (lower case, punctuation dropped). First match wins,
+# so specific patterns come before general ones.
+ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("stt", re.compile(r"^(số )?(stt|tt|thứ tự|số thứ tự)$")),
+    ("note", re.compile(r"^ghi chú")),
+    ("role", re.compile(r"^(chức vụ|chức danh|nghề nghiệp)|đơn vị công tác|nơi công tác")),
+    ("address", re.compile(r"^(địa chỉ|địa bàn|địa điểm|nơi thực hiện|nơi cư trú|quê quán)")),
+    ("achievement", re.compile(r"^(thành tích|tóm tắt thành tích|kết quả|hiệu quả|nội dung thành tích)")),
+    ("sector", re.compile(r"^(lĩnh vực|ngành)")),
+    ("year", re.compile(r"^năm( xây dựng| công nhận)?$")),
+    ("title", re.compile(r"^(tên )(mô hình|điển hình|sáng kiến|giải pháp)( tiên tiến)?$")),
+    ("actor", re.compile(r"(tập thể|cá nhân|họ và tên|họ tên|tên đơn vị|chủ mô hình|chủ hộ|người thực hiện|tên điển hình)")),
+    ("unit", re.compile(r"^(đơn vị|cơ quan|tổ chức)")),
+    ("model", re.compile(r"(mô hình|điển hình|nội dung|tên gọi)")),
+]
+
+_STT_VALUE = re.compile(r"^\(?\d+([.,]\d+)*\)?[.)]?$|^[a-zđ][.)]$|^[IVXLC]+[.)]?$")
+
+
+def role_of(text: str) -> str | None:
+    k = key(text)
+    if not k or len(k) > 60:
+        return None
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(k):
+            return role
+    return None
+
+
+def header_roles(cells: list[str]) -> list[str] | None:
+    """Roles of a header row, or None when the row is not a header.
+
+    A header names at least two roles, and a content role (actor, title, unit or model).
+    """
+    roles = [role_of(c) or "" for c in cells]
+    named = [r for r in roles if r]
+    content = {"actor", "title", "unit", "model", "achievement"}
+    if len(named) < 2 or not content & set(named):
+        return None
+    if any(len(c) > 80 for c in cells):
+        return None
+    return _dedupe(roles)
+
+
+def _dedupe(roles: list[str]) -> list[str]:
+    """Two columns of one role: the later one becomes a secondary role."""
+    seen: set[str] = set()
+    out = []
+    for r in roles:
+        if r and r in seen:
+            r = {"actor": "unit", "model": "achievement", "title": "model"}.get(r, "extra")
+        seen.add(r)
+        out.append(r)
+    return out
+
+
+def is_numbering_row(cells: list[str]) -> bool:
+    """The "(1) | (2) | (3)" row printed under some headers."""
+    vals = [c.strip().strip("()") for c in cells if c.strip()]
+    return len(vals) >= 2 and all(v.isdigit() for v in vals) and [int(v) for v in vals] == list(
+        range(int(vals[0]), int(vals[0]) + len(vals))
+    )
+
+
+def looks_like_stt(text: str) -> bool:
+    return bool(_STT_VALUE.match(text.strip()))

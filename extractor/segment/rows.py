@@ -1,0 +1,212 @@
+"""Cut appendix rows out of tables: header roles, sections, continuations, STT checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Cell, Provenance, Row, Table
+from ..normalize.text import clean
+from .columns import header_roles, is_numbering_row, looks_like_stt, role_of
+from .sections import Section, parse_section
+
+_INT = re.compile(r"\d+")
+_TOTAL = re.compile(r"^(tổng|cộng|tổng cộng|tổng số)\b", re.I)
+_MODEL_HINT = re.compile(r"mô hình|điển hình|[“\"«]", re.I)
+
+
+@dataclass
+class Context:
+    """What a table hands on to the next part of the same list (split tables, pages)."""
+
+    roles: list[str] | None = None
+    top: Section | None = None
+    sub: Section | None = None
+    default_kind: str = ""
+    sections: list[Section] = field(default_factory=list)
+
+
+def grid(row: list[Cell], width: int) -> list[str]:
+    """Cell texts laid on the table grid; a merged cell fills its first column only."""
+    out = [""] * max(width, 1)
+    pos = 0
+    for cell in row:
+        col = cell.prov.col if cell.prov.col is not None and cell.prov.col >= pos else pos
+        if col >= len(out):
+            out.extend([""] * (col - len(out) + 1))
+        out[col] = clean(cell.text) if not out[col] else out[col] + " " + clean(cell.text)
+        pos = col + max(cell.colspan, 1)
+    return out
+
+
+def infer_roles(table: Table) -> list[str] | None:
+    """Roles for a table with no header: STT column, then the model column, then the actor."""
+    rows = [grid(r, table.n_cols) for r in table.rows]
+    width = max((len(r) for r in rows), default=0)
+    if width < 2 or len(rows) < 1:
+        return None
+    numbered = [r for r in rows if looks_like_stt(r[0]) and any(c for c in r[1:])]
+    if len(numbered) < max(1, len(rows) // 3):
+        return None
+    hint = [sum(1 for r in numbered if len(r) > i and _MODEL_HINT.search(r[i])) for i in range(width)]
+    if max(hint[1:], default=0) == 0:
+        return None
+    if width == 2:
+        return ["stt", "combined"]
+    model_col = max(range(1, width), key=lambda i: (hint[i], i))
+    roles = ["stt"] + ["extra"] * (width - 1)
+    roles[model_col] = "model"
+    actor_col = 1 if model_col != 1 else 2
+    roles[actor_col] = "actor"
+    return roles
+
+
+def parse_stt(text: str) -> tuple[int | None, str]:
+    """(row number, the STT as written); "1.2" -> 2, "b)" -> 2, "" -> None."""
+    t = clean(text).strip("()[]. ")
+    nums = _INT.findall(t)
+    if nums and re.fullmatch(r"\d+([.,]\d+)*[.)]?", t):
+        return int(nums[-1]), t
+    if re.fullmatch(r"[a-zđ][.)]?", t):
+        return ord(t[0]) - ord("a") + 1, t
+    return None, t
+
+
+def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row], list[str]]:
+    """The appendix rows of one table; `ctx` carries roles and sections across split tables."""
+    rows: list[Row] = []
+    warnings: list[str] = []
+    start = 0
+    for i, cells in enumerate(table.rows[:6]):
+        roles = header_roles(grid(cells, table.n_cols))
+        if roles:
+            ctx.roles, start = roles, i + 1
+            break
+    if ctx.roles is None:
+        ctx.roles = infer_roles(table)
+        if ctx.roles is None:
+            return rows, warnings
+    roles = ctx.roles
+    width = max(len(roles), table.n_cols)
+    for cells in table.rows[start:]:
+        texts = grid(cells, width)
+        if not any(texts) or is_numbering_row(texts) or header_roles(texts):
+            continue
+        by_role = _by_role(roles, texts)
+        stt_text = by_role.pop("stt", "")
+        section = _section_row(stt_text, by_role, texts)
+        if section is not None:
+            _enter(ctx, section)
+            continue
+        if _TOTAL.match(stt_text or next((t for t in texts if t), "")):
+            continue
+        number, written = parse_stt(stt_text)
+        prov = _prov(cells)
+        if number is None and rows and _is_continuation(by_role, written):
+            _append(rows[-1], by_role)
+            continue
+        if not any(by_role.values()):
+            warnings.append(f"row {written or '?'} has no content")
+            continue
+        row = Row(row_no=number, cells=by_role, prov=prov, appendix=appendix)
+        _place(row, ctx)
+        if written and number is None:
+            row.flags.append("stt_unreadable")
+        if written and not re.fullmatch(r"\d+[.)]?", written):
+            row.flags.append(f"stt_written:{written}")
+        rows.append(row)
+    return rows, warnings
+
+
+def _by_role(roles: list[str], texts: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for role, text in zip(roles, texts, strict=False):
+        if not role or not text:
+            continue
+        out[role] = f"{out[role]} {text}" if role in out else text
+    return out
+
+
+def _section_row(stt: str, by_role: dict[str, str], texts: list[str]) -> Section | None:
+    filled = [t for t in texts if t]
+    content = [v for k, v in by_role.items() if k not in ("note",)]
+    if not content and stt:
+        return parse_section("", stt)  # a merged cell that landed in the STT column
+    if len(content) != 1 and len(filled) != 1:
+        return None
+    text = content[0] if content else filled[0]
+    if stt and not looks_like_stt(stt):
+        return None
+    section = parse_section(stt, text)
+    if section is None:
+        return None
+    if section.level == 2 and section.place is None and _MODEL_HINT.search(text) and "“" in text:
+        return None
+    return section
+
+
+def _enter(ctx: Context, section: Section) -> None:
+    ctx.sections.append(section)
+    if section.level == 1:
+        ctx.top, ctx.sub = section, None
+    else:
+        ctx.sub = section
+
+
+def _place(row: Row, ctx: Context) -> None:
+    top, sub = ctx.top, ctx.sub
+    row.section_kind = (sub.kind if sub and sub.kind else "") or (top.kind if top and top.kind else "")
+    row.section_kind = row.section_kind or ctx.default_kind
+    row.section_label = top.label if top else ""
+    if sub is not None:
+        row.group = sub.text if sub.place is None else _place_text(sub)
+        if sub.place:
+            row.group_places.append(sub.place)
+    elif top is not None and not top.kind:
+        row.group = f"{top.label}. {top.text}" if top.label else top.text
+    if top is not None and top.place:
+        row.group_places.insert(0, top.place)
+
+
+def _place_text(section: Section) -> str:
+    assert section.place is not None
+    kind, name = section.place
+    return f"{kind[:1].upper()}{kind[1:]} {name}"
+
+
+def _is_continuation(by_role: dict[str, str], written: str) -> bool:
+    if written:
+        return False
+    first = by_role.get("actor") or by_role.get("unit") or by_role.get("combined") or ""
+    return not first or first[:1].islower() or first[:1] in ",;-–)"
+
+
+def _append(row: Row, by_role: dict[str, str]) -> None:
+    for role, text in by_role.items():
+        row.cells[role] = f"{row.cells[role]} {text}".strip() if role in row.cells else text
+    row.flags.append("joined_continuation")
+
+
+def _prov(cells: list[Cell]) -> Provenance:
+    return cells[0].prov if cells else Provenance()
+
+
+def check_numbering(rows: list[Row]) -> None:
+    """Flag repeated, missing and skipped STT within each section (the rows are kept)."""
+    seen: set[tuple[int, str, str, int]] = set()
+    last: dict[tuple[int, str, str], int] = {}
+    for row in rows:
+        scope = (row.appendix, row.section_label, row.group)
+        if row.row_no is None:
+            row.flags.append("stt_missing")
+            continue
+        if (*scope, row.row_no) in seen:
+            row.flags.append("stt_repeated")
+        seen.add((*scope, row.row_no))
+        before = last.get(scope)
+        if before is not None and row.row_no > before + 1:
+            row.flags.append("stt_gap")
+        last[scope] = row.row_no
+
+
+__all__ = ["Context", "check_numbering", "grid", "infer_roles", "parse_stt", "role_of", "rows_from_table"]

@@ -1,0 +1,134 @@
+"""The actor of a row: its kind, its name without trailing locality clauses, the person in it.
+
+Kinds (SPEC): person (one named individual), household ("Gia đình ông ..."), group (a
+residential community acting as one, or a plural or informal collective), organization
+(any constituted body).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .places import Known, Place, find_places
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+HONORIFICS = {"ông": "Ông", "bà": "Bà", "anh": "", "chị": "", "cô": "", "thầy": "", "cụ": ""}
+# Titles and ranks written before a person's name (the person still has no honorific).
+_TITLES = (
+    r"đồng chí|đ/c|đc\.?|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|"
+    r"nhà giáo|nhà giáo ưu tú|ngưt|nghệ nhân|nghệ nhân ưu tú|bác sĩ|bs\.?|thầy giáo|cô giáo|"
+    r"cựu chiến binh|ccb|em|cháu|học sinh|chiến sĩ|thạc sĩ|tiến sĩ|ts\.?|ths\.?|kỹ sư|ks\.?|"
+    r"già làng|trưởng bản|trưởng thôn|người có uy tín"
+)
+_HOUSEHOLD = re.compile(
+    r"^(?P<lead>(?:hộ\s+gia\s+đình|gia\s+đình|hộ)\s+(?P<hon>ông|bà|anh|chị)?)\s*(?P<name>.+)$", re.I
+)
+_PERSON = re.compile(
+    r"^(?:(?P<hon>ông|bà|anh|chị|cô|thầy|cụ)\s+|(?P<title>(?:" + _TITLES + r"))\s+)(?P<name>.+)$", re.I
+)
+_GROUP_START = re.compile(
+    r"^(các|nhóm|nhân dân|bà con|cộng đồng|đồng bào|hội viên|tập thể|những|một số|toàn thể)\b", re.I
+)
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
+
+
+@dataclass
+class Actor:
+    kind: str
+    name: str
+    honorific: str = ""
+    person_name: str = ""
+    flags: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    lines = (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+
+
+def split_clauses(text: str) -> list[str]:
+    """Comma/semicolon clauses, not splitting inside parentheses or quotes."""
+    out, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "(“«":
+            depth += 1
+        elif ch in ")”»" and depth:
+            depth -= 1
+        if ch in ",;" and depth == 0:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur).strip())
+    return [c for c in out if c]
+
+
+def person_run(text: str) -> str:
+    """The capitalised words at the start of text: a person's name ("Hà Văn Hưng xóm ...")."""
+    words = []
+    for w in text.split():
+        w = w.strip(",;:.()")
+        if not w or not _NAME_WORD.match(w):
+            break
+        words.append(w)
+        if len(words) == 5:
+            break
+    return " ".join(words)
+
+
+def looks_like_person(clause: str) -> bool:
+    run = person_run(clause)
+    words = run.split()
+    return 2 <= len(words) <= 5 and run == clause.strip() and words[0].lower() in surnames()
+
+
+def is_locality_clause(clause: str, known: Known | None = None) -> bool:
+    """A clause made only of places ("xã Tiền Phong huyện Đà Bắc", "tỉnh Hòa Bình")."""
+    places = find_places(clause, known)
+    if not places:
+        return False
+    covered = "".join(ch for i, ch in enumerate(clause) if not any(p.start <= i < p.end for p in places))
+    return not re.sub(r"[\s,;.\-–]", "", covered)
+
+
+def parse_actor(text: str, known: Known | None = None) -> tuple[Actor, list[Place]]:
+    """Kind, name, honorific and person of an actor cell, and the places it names."""
+    places = find_places(text, known)
+    clauses = split_clauses(text) or [text]
+    first = clauses[0]
+    m = _HOUSEHOLD.match(first)
+    if m and person_run(m.group("name")):
+        person = person_run(m.group("name"))
+        hon = HONORIFICS.get((m.group("hon") or "").lower(), "")
+        lead = re.sub(r"\s+", " ", m.group("lead")).strip()
+        return Actor("household", f"{lead} {person}", hon, person), places
+    m = _PERSON.match(first)
+    if m and len(person_run(m.group("name")).split()) >= 2:
+        person = person_run(m.group("name"))
+        hon = HONORIFICS.get((m.group("hon") or "").lower(), "")
+        return Actor("person", person, hon, person), places
+    if looks_like_person(first):
+        return Actor("person", first.strip(), "", first.strip()), places
+    name = unit_name(clauses, known)
+    kind = "group" if _is_group(first, known) else "organization"
+    return Actor(kind, name), places
+
+
+def unit_name(clauses: list[str], known: Known | None = None) -> str:
+    """The unit without its trailing comma-separated locality clauses (first clause kept)."""
+    keep = list(clauses)
+    while len(keep) > 1 and is_locality_clause(keep[-1], known):
+        keep.pop()
+    return ", ".join(keep)
+
+
+def _is_group(first: str, known: Known | None) -> bool:
+    if _GROUP_START.match(first):
+        return True
+    places = find_places(first, known)
+    # A residential community named alone: "Khu phố 7", "Xóm Đá Bia", "Thôn Bản Lầu".
+    return bool(places) and places[0].start == 0 and places[0].level == "hamlet" and is_locality_clause(first, known)

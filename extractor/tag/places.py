@@ -1,0 +1,124 @@
+"""Locality mentions: a type word followed by a name ("xã Nhân Nghĩa", "khu phố 7", "TP. Hòa Bình").
+
+A name inside an institution's name without a type word ("Trường THPT Tân Lạc") is not a
+locality (SPEC). Names run over capitalised syllables or a number; a lower-case syllable ends
+them unless the gazetteer knows the longer name ("xã Pà cò" -> "Pà cò").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+LEVELS = ("hamlet", "commune", "district", "province")
+# Type word (lower case) -> level. Longest first when matching.
+TYPES: dict[str, str] = {
+    "tổ dân phố": "hamlet", "khu phố": "hamlet", "tiểu khu": "hamlet", "xóm": "hamlet",
+    "thôn": "hamlet", "bản": "hamlet", "ấp": "hamlet", "khóm": "hamlet", "khu": "hamlet",
+    "tổ": "hamlet",
+    "thị trấn": "commune", "phường": "commune", "xã": "commune",
+    "thành phố": "district", "thị xã": "district", "quận": "district", "huyện": "district",
+    "tỉnh": "province",
+}
+ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã"}
+# Province-level cities: "thành phố Hà Nội" is a province, not a district.
+PROVINCE_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ"}
+# Words before a type word that make it part of another word ("Hợp tác xã", "văn bản").
+_BLOCKERS = {
+    "xã": ("hợp tác", "tác", "kinh tế", "htx"),
+    "bản": ("văn", "cơ", "căn", "nhật", "phiên", "tư", "kịch", "bản"),
+    "tổ": ("các", "tổ"),
+    "khu": ("các",),
+}
+_TYPE_RE = re.compile(
+    r"(?<![\w])(?P<type>" + "|".join(sorted(map(re.escape, TYPES), key=len, reverse=True))
+    + r"|tp\.?|tx\.?)(?![\w])",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
+
+Known = Callable[[str, str], bool]  # (level, name) -> is it a unit of that level
+
+
+@dataclass(frozen=True)
+class Place:
+    level: str  # hamlet | commune | district | province
+    type: str  # canonical lower-case type word
+    name: str  # as written (tone placement already normalised)
+    start: int  # offsets in the text
+    end: int
+
+
+def find_places(text: str, known: Known | None = None) -> list[Place]:
+    """Every locality mention in a cell, in order."""
+    places: list[Place] = []
+    for m in _TYPE_RE.finditer(text):
+        written = m.group("type")
+        canon = ABBREVIATIONS.get(written.lower().rstrip("."), written.lower())
+        if not _type_allowed(text, m.start(), written, canon):
+            continue
+        name, end = _name_after(text, m.end(), TYPES[canon], known)
+        if not name:
+            continue
+        level = TYPES[canon]
+        if canon == "thành phố" and name.lower() in PROVINCE_CITIES:
+            level = "province"
+        if places and places[-1].end > m.start():
+            continue  # inside the previous name
+        places.append(Place(level, canon, name, m.start(), end))
+    return places
+
+
+def _type_allowed(text: str, start: int, written: str, canon: str) -> bool:
+    before = text[:start].rstrip().lower()
+    for blocker in _BLOCKERS.get(canon, ()):
+        if before.endswith(blocker):
+            return False
+    if written[:1].isupper() and not written.isupper():
+        # Capitalised type words only open a clause: "Xóm Đá Bia", not "Nhật Bản".
+        return not before or before[-1] in ",;:(-–" or before.endswith(("và", "các"))
+    if written.isupper() and len(written) > 2 and not text.isupper():
+        return not before or before[-1] in ",;:(-–"
+    return True
+
+
+def _name_after(text: str, pos: int, level: str, known: Known | None) -> tuple[str, int]:
+    """The name that follows a type word, and where it ends."""
+    tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, pos)]
+    words: list[tuple[str, int]] = []
+    lower_tail: list[tuple[str, int]] = []
+    for tok, _s, e in tokens:
+        if not re.match(r"\w", tok):
+            break
+        if _TYPE_RE.fullmatch(tok) and words and tok[:1].islower():
+            break  # "xã Tiền Phong huyện Đà Bắc"
+        if tok[:1].isupper() or tok[:1].isdigit():
+            if lower_tail:
+                break
+            words.append((tok, e))
+            if tok[:1].isdigit() and len(words) == 1:
+                break  # numbered unit: "khu 6", "phường 4"
+        elif words and known is not None and len(lower_tail) < 2:
+            lower_tail.append((tok, e))
+        else:
+            break
+    if not words:
+        return "", pos
+    name = " ".join(w for w, _ in words)
+    end = words[-1][1]
+    if known is not None and level != "hamlet":
+        # Try longer spellings the gazetteer knows ("Pà cò"), then shorter ones.
+        for k in range(len(lower_tail), 0, -1):
+            longer = " ".join([name] + [w for w, _ in lower_tail[:k]])
+            if known(level, longer):
+                return longer, lower_tail[k - 1][1]
+    return name, end
+
+
+def chain(places: list[Place]) -> dict[str, Place]:
+    """One place per level: the last one written wins (trailing clauses name the address)."""
+    out: dict[str, Place] = {}
+    for p in places:
+        out[p.level] = p
+    return out

@@ -1,0 +1,178 @@
+"""Segmentation on hand-built documents."""
+
+from extractor.model import Cell, Document, Line, Provenance, Table
+from extractor.read.txt import parse_text
+from extractor.segment import segment
+from extractor.segment.columns import header_roles
+from extractor.segment.sections import declared_count, kind_of, parse_section
+
+
+def _doc(text: str) -> Document:
+    return Document(path="x.txt", format="txt", blocks=parse_text(text))
+
+
+SEED_LIKE = """KẾ HOẠCH
+NHÂN RỘNG MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN NĂM 2021
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Triển khai nhân rộng.
+2. Yêu cầu
+II. NỘI DUNG
+
+\tCHỦ TỊCH
+
+
+
+
+Nguyễn Văn A
+
+PHỤ LỤC
+DANH SÁCH MÔ HÌNH
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 03/02/2021 của Ủy ban nhân dân tỉnh Lào Cai)
+\tSTT
+\tTên tập thể, cá nhân
+\tMô hình, điển hình
+
+\tI
+\tMÔ HÌNH: 2
+\t 
+
+\t1
+\tCông an huyện Bảo Thắng
+\tMô hình: “Camera an ninh”, giúp giữ gìn trật tự
+
+\t2
+\tBà Lò Thị Mai, bản Nậm Cang, xã Nậm Cang, huyện Sa Pa
+\tMô hình: “Homestay bản Nậm Cang”, phát triển du lịch
+cộng đồng
+
+\tII
+\tĐIỂN HÌNH: 01
+\t 
+
+\t1
+\tÔng Giàng A Páo, thôn Tả Van
+\tĐiển hình “Làm giàu từ chè”, tạo việc làm
+"""
+
+
+def test_seed_layout_rows_sections_and_counts() -> None:
+    seg = segment(_doc(SEED_LIKE))
+    assert [(r.section_label, r.row_no, r.section_kind) for r in seg.rows] == [
+        ("I", 1, "mô hình"), ("I", 2, "mô hình"), ("II", 1, "điển hình"),
+    ]
+    assert seg.meta.declared_rows == 3
+    # A cell's second paragraph (no leading tab) stays in its cell.
+    assert seg.rows[1].cells["model"].endswith("phát triển du lịch cộng đồng")
+
+
+def test_body_numbered_headings_are_never_rows() -> None:
+    seg = segment(_doc(SEED_LIKE))
+    texts = " ".join(" ".join(r.cells.values()) for r in seg.rows)
+    assert "Mục đích" not in texts and "MỤC ĐÍCH" not in texts
+
+
+def test_metadata_from_caption_and_signer() -> None:
+    meta = segment(_doc(SEED_LIKE)).meta
+    assert meta.doc_type == "Kế hoạch"
+    assert meta.doc_number == "12/KH-UBND"
+    assert meta.issue_date == "2021-02-03" and meta.year == 2021
+    assert meta.issuer == "UBND tỉnh Lào Cai"
+    assert meta.signer == "Nguyễn Văn A"
+    assert meta.title.lower() == "nhân rộng mô hình, điển hình tiên tiến năm 2021"
+
+
+def test_header_block_wins_and_dates_are_compared() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 45/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Nghệ An, ngày 5 tháng 3 năm 2020\nQUYẾT ĐỊNH\nVề việc công nhận mô hình tiên tiến\n\n"
+        "PHỤ LỤC\n(Kèm theo Quyết định số 45/QĐ-UBND ngày 06/3/2020 của UBND tỉnh Nghệ An)\n"
+        "\tTT\n\tTên mô hình\n\tĐơn vị thực hiện\n\tĐịa chỉ\n\n"
+        "\t1\n\tNuôi bò sinh sản\n\tHợp tác xã Quỳnh Lưu\n\txã Quỳnh Hoa, huyện Quỳnh Lưu\n"
+    )
+    seg = segment(_doc(text))
+    assert seg.meta.doc_number == "45/QĐ-UBND" and seg.meta.issuer == "UBND tỉnh Nghệ An"
+    assert seg.meta.issue_date == "2020-03-05"
+    assert any(f.startswith("date_mismatch") for f in seg.meta.flags)
+    assert seg.meta.title == "Về việc công nhận mô hình tiên tiến"
+    (row,) = seg.rows
+    assert row.cells == {"title": "Nuôi bò sinh sản", "unit": "Hợp tác xã Quỳnh Lưu",
+                         "address": "xã Quỳnh Hoa, huyện Quỳnh Lưu"}
+
+
+def test_header_roles_in_any_order() -> None:
+    assert header_roles(["Số TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích"]) == [
+        "stt", "actor", "role", "achievement"]
+    assert header_roles(["TT", "Tên mô hình", "Đơn vị thực hiện", "Địa chỉ", "Ghi chú"]) == [
+        "stt", "title", "unit", "address", "note"]
+    assert header_roles(["Mô hình, điển hình", "STT", "Tên tập thể, cá nhân"]) == ["model", "stt", "actor"]
+    assert header_roles(["I. MỤC ĐÍCH, YÊU CẦU"]) is None
+
+
+def test_sections_and_declared_counts() -> None:
+    assert declared_count("MÔ HÌNH: 22") == 22
+    assert declared_count("ĐIỂN HÌNH: 06") == 6
+    assert declared_count("Huyện Mai Châu (12 mô hình)") == 12
+    assert kind_of("ĐIỂN HÌNH: 06") == "điển hình"
+    s = parse_section("", "1. Huyện Mai Châu")
+    assert s is not None and s.level == 2 and s.place == ("huyện", "Mai Châu")
+    s = parse_section("", "B. CÁ NHÂN")
+    assert s is not None and s.label == "B" and s.level == 1
+    assert parse_section("", "1. Mục đích") is None
+
+
+def test_district_subsection_applies_to_rows_and_merged_cells() -> None:
+    header = [Cell("STT"), Cell("Tên tập thể, cá nhân"), Cell("Mô hình, điển hình")]
+    table = Table(rows=[
+        header,
+        [Cell("A. TẬP THỂ", colspan=3)],
+        [Cell("1. Huyện Mai Châu (2 mô hình)", colspan=3)],
+        [Cell("1"), Cell("Hội Nông dân xã Chiềng Châu"), Cell("Mô hình “Trồng lúa”")],
+        [Cell(""), Cell("tiếp theo"), Cell("mang lại hiệu quả")],
+        [Cell("2"), Cell("Xóm Lác"), Cell("Mô hình “Du lịch cộng đồng”")],
+    ], n_cols=3)
+    doc = Document(path="x", format="docx", blocks=[Line("PHỤ LỤC", Provenance(line=1)), table])
+    seg = segment(doc)
+    assert [r.row_no for r in seg.rows] == [1, 2]
+    assert seg.rows[0].group_places == [("huyện", "Mai Châu")]
+    assert seg.rows[0].group == "Huyện Mai Châu"
+    assert seg.rows[0].section_label == "A"
+    assert "joined_continuation" in seg.rows[0].flags and seg.rows[0].cells["actor"].endswith("tiếp theo")
+    assert seg.meta.declared_rows == 2
+
+
+def test_missing_and_repeated_stt_are_kept_and_flagged() -> None:
+    text = (
+        "PHỤ LỤC\n\tSTT\n\tTên tập thể, cá nhân\n\tMô hình, điển hình\n\n"
+        "\t1\n\tCông an xã A\n\tMô hình “X”\n\n\t1\n\tCông an xã B\n\tMô hình “Y”\n\n"
+        "\t\n\tTrường Tiểu học C\n\tMô hình “Z”\n"
+    )
+    rows = segment(_doc(text)).rows
+    assert len(rows) == 3
+    assert "stt_repeated" in rows[1].flags
+    assert "stt_missing" in rows[2].flags
+
+
+def test_no_appendix_means_no_rows() -> None:
+    seg = segment(_doc("KẾ HOẠCH\nTỔ CHỨC HỘI NGHỊ\n\nI. MỤC ĐÍCH\n1. Mục đích\nNội dung.\n"))
+    assert seg.rows == []
+
+
+def test_two_column_list_without_header() -> None:
+    table = Table(rows=[
+        [Cell("1"), Cell("Công an huyện Bảo Yên: Mô hình “Tổ tự quản an ninh”")],
+        [Cell("2"), Cell("Hội Phụ nữ xã Xuân Hòa với mô hình “Nhà sạch vườn đẹp”")],
+    ], n_cols=2)
+    seg = segment(Document(path="x", format="docx", blocks=[table]))
+    assert [r.cells for r in seg.rows] == [
+        {"combined": "Công an huyện Bảo Yên: Mô hình “Tổ tự quản an ninh”"},
+        {"combined": "Hội Phụ nữ xã Xuân Hòa với mô hình “Nhà sạch vườn đẹp”"},
+    ]
+
+
+def test_tab_and_pipe_rows_in_text() -> None:
+    text = "PHỤ LỤC\n| STT | Tên tập thể, cá nhân | Mô hình |\n|---|---|---|\n| 1 | Xã Tả Van | Mô hình “Du lịch” |\n"
+    assert segment(_doc(text)).rows[0].cells == {"actor": "Xã Tả Van", "model": "Mô hình “Du lịch”"}
+    text = "PHỤ LỤC\nSTT\tTên tập thể, cá nhân\tMô hình\n1\tXã Tả Van\tMô hình “Du lịch”\n"
+    assert segment(_doc(text)).rows[0].row_no == 1

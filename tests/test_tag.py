@@ -1,0 +1,98 @@
+"""Tagging on hand-built cells (no gazetteer: a small `known` stands in for it)."""
+
+import pytest
+
+from extractor.tag import split_combined
+from extractor.tag.actor import parse_actor
+from extractor.tag.places import find_places
+from extractor.tag.title import split_title
+
+
+def known(level: str, name: str) -> bool:
+    return (level, name.lower()) in {("commune", "pà cò")}
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "name", "honorific", "person"),
+    [
+        ("Công an huyện Lạc Sơn", "organization", "Công an huyện Lạc Sơn", "", ""),
+        ("Bà Bùi Thị Sành, xóm Bui, xã Nhân Nghĩa, huyện Lạc Sơn", "person", "Bùi Thị Sành", "Bà", "Bùi Thị Sành"),
+        ("Gia đình ông Nguyễn Văn Hiệu xóm Gò Chè, xã Hợp Kim", "household", "Gia đình ông Nguyễn Văn Hiệu", "Ông",
+         "Nguyễn Văn Hiệu"),
+        ("Hộ gia đình bà Lò Thị Xuân, bản Lướt", "household", "Hộ gia đình bà Lò Thị Xuân", "Bà", "Lò Thị Xuân"),
+        ("Khu phố 7, thị trấn Hàng Trạm, huyện Yên Thủy", "group", "Khu phố 7", "", ""),
+        ("Xóm Đá Bia, xã Tiền Phong huyện Đà Bắc", "group", "Xóm Đá Bia", "", ""),
+        ("Các xã trên địa bàn huyện Kỳ Sơn", "group", "Các xã trên địa bàn huyện Kỳ Sơn", "", ""),
+        ("Nhóm từ thiện thành phố Hòa Bình", "group", "Nhóm từ thiện thành phố Hòa Bình", "", ""),
+        ("Tổ hợp tác sản xuất nông nghiệp xã Pà cò, huyện Mai Châu", "organization",
+         "Tổ hợp tác sản xuất nông nghiệp xã Pà cò", "", ""),
+        ("Hợp tác xã Nông nghiệp xanh Kim Bôi, huyện Kim Bôi", "organization", "Hợp tác xã Nông nghiệp xanh Kim Bôi",
+         "", ""),
+        ("Phòng nuôi trồng thủy sản, Chi cục Thủy sản, trực thuộc Sở Nông nghiệp", "organization",
+         "Phòng nuôi trồng thủy sản, Chi cục Thủy sản, trực thuộc Sở Nông nghiệp", "", ""),
+        ("Nguyễn Văn Toàn", "person", "Nguyễn Văn Toàn", "", "Nguyễn Văn Toàn"),
+        ("Thượng tá Phạm Văn Hùng, Công an tỉnh", "person", "Phạm Văn Hùng", "", "Phạm Văn Hùng"),
+    ],
+)
+def test_actor(cell: str, kind: str, name: str, honorific: str, person: str) -> None:
+    actor, _ = parse_actor(cell, known)
+    assert (actor.kind, actor.name, actor.honorific, actor.person_name) == (kind, name, honorific, person)
+
+
+def _places(text: str) -> list[tuple[str, str, str]]:
+    return [(p.level, p.type, p.name) for p in find_places(text, known)]
+
+
+def test_places_every_type() -> None:
+    assert _places("tổ dân phố 3, phường 4, quận 5") == [
+        ("hamlet", "tổ dân phố", "3"), ("commune", "phường", "4"), ("district", "quận", "5")]
+    assert _places("ấp Mỹ Hòa, xã Tân Thành, thị xã Cai Lậy, tỉnh Tiền Giang") == [
+        ("hamlet", "ấp", "Mỹ Hòa"), ("commune", "xã", "Tân Thành"), ("district", "thị xã", "Cai Lậy"),
+        ("province", "tỉnh", "Tiền Giang")]
+    assert _places("khóm 2, thị trấn Mỹ An") == [("hamlet", "khóm", "2"), ("commune", "thị trấn", "Mỹ An")]
+    assert _places("tiểu khu Chiềng Sinh, TP. Sơn La") == [
+        ("hamlet", "tiểu khu", "Chiềng Sinh"), ("district", "thành phố", "Sơn La")]
+    assert _places("bản Nậm Cang, thôn Tả Van, khu 6, tổ 12") == [
+        ("hamlet", "bản", "Nậm Cang"), ("hamlet", "thôn", "Tả Van"), ("hamlet", "khu", "6"), ("hamlet", "tổ", "12")]
+    assert _places("thành phố Hà Nội") == [("province", "thành phố", "Hà Nội")]
+
+
+def test_names_without_type_words_are_not_places() -> None:
+    assert _places("Trường THPT Tân Lạc") == []
+    assert _places("Hợp tác xã Nông nghiệp xanh Kim Bôi") == []
+    assert _places("Tổ hợp tác sản xuất, văn bản Nhật Bản, khu dân cư") == []
+
+
+def test_gazetteer_lengthens_lower_case_names() -> None:
+    assert _places("xã Pà cò, huyện Mai Châu") == [("commune", "xã", "Pà cò"), ("district", "huyện", "Mai Châu")]
+    assert _places("xã Tiền Phong huyện Đà Bắc") == [("commune", "xã", "Tiền Phong"), ("district", "huyện", "Đà Bắc")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "title", "description"),
+    [
+        ("Mô hình: “Chung tay vì cuộc sống cộng đồng”, giúp đỡ các hộ", "Chung tay vì cuộc sống cộng đồng",
+         "giúp đỡ các hộ"),
+        ("Điển hình “Làm giàu theo lời Bác”, phát triển kinh tế", "Làm giàu theo lời Bác", "phát triển kinh tế"),
+        ('Mô hình "Dân vận khéo" trong cải cách hành chính', "Dân vận khéo", "trong cải cách hành chính"),
+        ("Mô hình «Ngôi nhà xanh»", "Ngôi nhà xanh", ""),
+        ("Mô hình trồng cam sành theo VietGAP, mang lại thu nhập cao", "Trồng cam sành theo VietGAP",
+         "mang lại thu nhập cao"),
+        ("Mô hình: “A” gắn với phong trào “B”", "A", "gắn với phong trào “B”"),
+    ],
+)
+def test_title(cell: str, title: str, description: str) -> None:
+    assert split_title(cell) == (title, description)
+
+
+def test_title_cell_is_whole_title() -> None:
+    assert split_title("Nuôi bò sinh sản", whole_is_title=True) == ("Nuôi bò sinh sản", "")
+
+
+def test_combined_cells_split() -> None:
+    assert split_combined("Công an huyện Bảo Yên: Mô hình “Tổ tự quản”") == ("Công an huyện Bảo Yên",
+                                                                            "Mô hình “Tổ tự quản”")
+    assert split_combined("Hội Phụ nữ xã Xuân Hòa với mô hình “Nhà sạch”") == ("Hội Phụ nữ xã Xuân Hòa",
+                                                                              "mô hình “Nhà sạch”")
+    assert split_combined("Mô hình “Nhà sạch” của Hội Phụ nữ xã Xuân Hòa") == ("Hội Phụ nữ xã Xuân Hòa",
+                                                                              "Mô hình “Nhà sạch”")
