@@ -40,7 +40,7 @@ def process_file(path: Path, source_path: str, settings: Settings) -> Result:
         size_mb = path.stat().st_size / 1e6
         if size_mb > settings.max_file_mb:
             raise DocumentLoadError(f"file is {size_mb:.0f} MB, over the {settings.max_file_mb:.0f} MB limit")
-        doc = read_document(path)
+        doc = read_document(path, settings)
         record.format = doc.format
         seg = segment(doc)
         tagger = tagger_for(settings.model_dump_json())

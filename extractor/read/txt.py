@@ -13,12 +13,13 @@ import unicodedata
 from pathlib import Path
 
 from ..model import Block, Cell, Document, Line, Provenance, Table
+from ..settings import Settings
 from .encoding import decode
 
 _PIPE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
-def read(path: Path) -> Document:
+def read(path: Path, settings: Settings | None = None) -> Document:
     text, encoding = decode(path.read_bytes())
     doc = Document(path=str(path), format="txt", blocks=parse_text(text))
     if encoding not in ("utf-8", "utf-8-sig"):
