@@ -106,7 +106,8 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             _append(rows[-1], by_role)
             continue
         if not any(by_role.values()):
-            warnings.append(f"row {written or '?'} has no content")
+            where = f"{ctx.top.label}.{written}" if ctx.top and ctx.top.label else written or "?"
+            warnings.append(f"row {where} has an STT but no content (document cut short?)")
             continue
         row = Row(row_no=number, cells=by_role, prov=prov, appendix=appendix)
         _place(row, ctx)

@@ -1,0 +1,251 @@
+"""The time-aware gazetteer: seed codes, the pitfalls of the project's issue, finders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from extractor.gazetteer import AMBIGUOUS, NOT_FOUND, Gazetteer, Unit
+
+SEED_DATE = dt.date(2019, 11, 11)  # 181/KH-UBND, Hòa Bình
+AFTER_830 = dt.date(2021, 6, 1)  # 830/NQ-UBTVQH14 took effect on 2020-02-01
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    started = time.perf_counter()
+    gazetteer = Gazetteer.load()
+    print(f"gazetteer load: {time.perf_counter() - started:.3f} s")
+    return gazetteer
+
+
+def district(typ: str, name: str) -> Unit:
+    return Unit("district", typ, name)
+
+
+def commune(typ: str, name: str) -> Unit:
+    return Unit("commune", typ, name)
+
+
+# Expected values copied from the seed's gold table (shared/seed/seed_mentions.csv).
+SEED_COMMUNES = [
+    ("Lạc Sơn", "157", "xã", "Nhân Nghĩa", "05290"),
+    ("Yên Thủy", "158", "thị trấn", "Hàng Trạm", "05353"),
+    ("Lạc Thủy", "159", "xã", "Phú Lão", "05395"),
+    ("Mai Châu", "156", "xã", "Pà cò", "05209"),
+    ("Lương Sơn", "152", "xã", "Trung Sơn", "04975"),
+    ("Tân Lạc", "155", "xã", "Nam Sơn", "05188"),
+    ("Tân Lạc", "155", "thị trấn", "Mường Khến", "05128"),
+    ("Kỳ Sơn", "151", "xã", "Hợp Thịnh", "04897"),
+    ("Kim Bôi", "153", "xã", "Hợp Kim", "05056"),
+    ("Đà Bắc", "150", "xã", "Tiền Phong", "04888"),
+    ("Cao Phong", "154", "thị trấn", "Cao Phong", "05089"),
+]
+SEED_DISTRICTS = [
+    ("huyện", "Lạc Sơn", "157"),
+    ("huyện", "Cao Phong", "154"),
+    ("huyện", "Lương Sơn", "152"),
+    ("huyện", "Tân Lạc", "155"),
+    ("thành phố", "Hòa Bình", "148"),
+    ("huyện", "Kỳ Sơn", "151"),
+    ("huyện", "Kim Bôi", "153"),
+    ("huyện", "Đà Bắc", "150"),
+    ("huyện", "Mai Châu", "156"),
+    ("huyện", "Yên Thủy", "158"),
+    ("huyện", "Lạc Thủy", "159"),
+]
+
+
+@pytest.mark.parametrize("case", SEED_COMMUNES, ids=[c[3] for c in SEED_COMMUNES])
+def test_seed_commune_codes(gz: Gazetteer, case: tuple[str, str, str, str, str]) -> None:
+    dname, dcode, ctype, cname, ccode = case
+    res = gz.resolve("Hòa Bình", district("huyện", dname), commune(ctype, cname), SEED_DATE)
+    assert (res.province_code, res.district_code, res.commune_code) == ("17", dcode, ccode)
+    assert res.flags == []
+
+
+@pytest.mark.parametrize(("dtype", "dname", "dcode"), SEED_DISTRICTS)
+def test_seed_district_codes(gz: Gazetteer, dtype: str, dname: str, dcode: str) -> None:
+    res = gz.resolve("Hòa Bình", district(dtype, dname), None, SEED_DATE)
+    assert res.district_code == dcode
+    assert res.commune_code == ""  # never a code for a unit not named
+
+
+def test_hop_thinh_ky_son_in_2019(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "Kỳ Sơn"), commune("xã", "Hợp Thịnh"), SEED_DATE)
+    assert (res.district_code, res.commune_code) == ("151", "04897")
+
+
+def test_hop_thinh_is_gone_in_2021(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "Kỳ Sơn"), commune("xã", "Hợp Thịnh"), AFTER_830)
+    assert (res.district_code, res.commune_code) == ("", "")
+    assert NOT_FOUND in res.flags
+    alone = gz.resolve("Hòa Bình", None, commune("xã", "Hợp Thịnh"), AFTER_830)
+    assert alone.commune_code == "" and NOT_FOUND in alone.flags
+
+
+def test_ky_son_without_province_is_not_nghe_an(gz: Gazetteer) -> None:
+    for on in (SEED_DATE, AFTER_830, None):
+        res = gz.resolve(None, district("huyện", "Kỳ Sơn"), None, on)
+        assert res.district_code == ""
+        assert AMBIGUOUS in res.flags
+
+
+def test_unknown_name_gives_empty_code_and_flag(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "Lạc Sơn"), commune("xã", "Không Tồn Tại"), SEED_DATE)
+    assert res.district_code == "157"
+    assert res.commune_code == "" and NOT_FOUND in res.flags
+    assert res.commune == "Không Tồn Tại"  # the written name is kept
+
+
+def test_trung_son_is_04975_not_04969(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "Lương Sơn"), commune("xã", "Trung Sơn"), SEED_DATE)
+    assert res.commune_code == "04975"
+    # 04969 was then xã Thành Lập; after 830 it is the code of the new xã Liên Sơn.
+    old = gz.resolve("Hòa Bình", district("huyện", "Lương Sơn"), commune("xã", "Thành Lập"), SEED_DATE)
+    assert old.commune_code == "04969"
+    assert (
+        gz.resolve("Hòa Bình", district("huyện", "Lương Sơn"), commune("xã", "Trung Sơn"), AFTER_830).commune_code == ""
+    )
+
+
+def test_code_reused_after_merger_depends_on_date(gz: Gazetteer) -> None:
+    where = ("Hòa Bình", district("huyện", "Lương Sơn"), commune("xã", "Liên Sơn"))
+    assert gz.resolve(*where, SEED_DATE).commune_code == "04966"
+    assert gz.resolve(*where, AFTER_830).commune_code == "04969"
+    assert gz.resolve(*where, None).commune_code == ""  # differs by date: unknown date, no code
+
+
+def test_tone_placement_and_case(gz: Gazetteer) -> None:
+    for name in ("Hòa Bình", "Hoà Bình", "HÒA BÌNH", "HOÀ BÌNH"):
+        res = gz.resolve(name, district("thành phố", "Hoà Bình"), None, SEED_DATE)
+        assert (res.province, res.province_code, res.district_code) == ("Hòa Bình", "17", "148")
+
+
+def test_official_spelling(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "mai châu"), commune("xã", "Pà cò"), SEED_DATE)
+    assert (res.district, res.commune, res.commune_code) == ("Mai Châu", "Pà Cò", "05209")
+    assert gz.spell("commune", "Pà cò", "156") == "Pà Cò"
+    assert gz.spell("commune", "Không Tồn Tại") is None
+
+
+def test_type_only_change_keeps_the_code(gz: Gazetteer) -> None:
+    as_huyen = gz.resolve("Lào Cai", district("huyện", "Sa Pa"), None, SEED_DATE)
+    as_thi_xa = gz.resolve("Lào Cai", district("thị xã", "Sa Pa"), None, dt.date(2022, 1, 1))
+    assert as_huyen.district_code != ""
+    assert as_huyen.district_code == as_thi_xa.district_code
+    # xã Trung Minh became a phường of thành phố Hòa Bình: same code under either type.
+    for typ, on in (("xã", SEED_DATE), ("phường", dt.date(2022, 1, 1))):
+        res = gz.resolve("Hòa Bình", district("thành phố", "Hòa Bình"), commune(typ, "Trung Minh"), on)
+        assert res.commune_code == "04918"
+
+
+def test_same_name_needs_the_type(gz: Gazetteer) -> None:
+    huyen = gz.resolve("Hà Tĩnh", district("huyện", "Kỳ Anh"), None, SEED_DATE)
+    thi_xa = gz.resolve("Hà Tĩnh", district("thị xã", "Kỳ Anh"), None, SEED_DATE)
+    assert huyen.district_code and thi_xa.district_code
+    assert huyen.district_code != thi_xa.district_code
+    for typ in ("", "thành phố"):
+        res = gz.resolve("Hà Tĩnh", district(typ, "Kỳ Anh"), None, SEED_DATE)
+        assert res.district_code == "" and AMBIGUOUS in res.flags
+
+
+def test_commune_without_district_must_be_unique_in_province(gz: Gazetteer) -> None:
+    unique = gz.resolve("Hòa Bình", None, commune("xã", "Trung Sơn"), SEED_DATE)
+    assert unique.commune_code == "04975"
+    # Two xã Bắc Sơn in Hòa Bình in 2019 (Kim Bôi, Tân Lạc).
+    twice = gz.resolve("Hòa Bình", None, commune("xã", "Bắc Sơn"), SEED_DATE)
+    assert twice.commune_code == "" and AMBIGUOUS in twice.flags
+
+
+def test_lower_unit_under_unplaced_parent(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "Không Có"), commune("xã", "Trung Sơn"), SEED_DATE)
+    assert (res.district_code, res.commune_code) == ("", "")
+    assert NOT_FOUND in res.flags
+
+
+def test_province_level_city_versus_district_level_city(gz: Gazetteer) -> None:
+    assert gz.resolve(Unit("province", "thành phố", "Hà Nội"), None, None, SEED_DATE).province_code == "01"
+    assert gz.resolve("Hòa Bình", district("tp", "Hòa Bình"), None, SEED_DATE).district_code == "148"
+    assert gz.resolve(Unit("province", "thành phố", "Hòa Bình"), None, None, SEED_DATE).province_code == "17"
+
+
+def test_numbered_ward(gz: Gazetteer) -> None:
+    codes = {
+        gz.resolve(
+            "Quảng Trị", district("thành phố", "Đông Hà"), commune("phường", n), dt.date(2022, 1, 1)
+        ).commune_code
+        for n in ("1", "01", "Phường 1")
+    }
+    assert len(codes) == 1 and codes != {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UBND tỉnh Hòa Bình", ("Hòa Bình", "17")),
+        ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH", ("Hòa Bình", "17")),
+        ("UBND TỈNH HOÀ BÌNH", ("Hòa Bình", "17")),
+        ("UBND thành phố Hà Nội", ("Hà Nội", "01")),
+        ("TP. Hồ Chí Minh", ("Hồ Chí Minh", "79")),
+        ("UBND TP.HCM", ("Hồ Chí Minh", "79")),
+        ("UBND TỈNH BÀ RỊA - VŨNG TÀU", ("Bà Rịa - Vũng Tàu", "77")),
+        ("TỈNH ỦY HÀ TĨNH", ("Hà Tĩnh", "42")),
+        ("UBND tỉnh Đắc Lắc", ("Đắk Lắk", "66")),
+    ],
+)
+def test_find_province(gz: Gazetteer, text: str, expected: tuple[str, str]) -> None:
+    assert gz.find_province(text) == expected
+
+
+@pytest.mark.parametrize("text", ["UBND huyện Lạc Sơn", "Sở Nội vụ", ""])
+def test_find_province_needs_a_province(gz: Gazetteer, text: str) -> None:
+    assert gz.find_province(text) is None
+
+
+def test_successors_2025(gz: Gazetteer) -> None:
+    res = gz.resolve("Hòa Bình", district("huyện", "Lạc Sơn"), commune("xã", "Nhân Nghĩa"), SEED_DATE)
+    assert res.province_code_2025 == "25"  # Hòa Bình joined Phú Thọ
+    assert res.commune_code_2025 == "05290"
+    # A commune dissolved in 2020 reaches 2025 through its successor.
+    gone = gz.resolve("Hòa Bình", district("huyện", "Kỳ Sơn"), commune("xã", "Hợp Thịnh"), SEED_DATE)
+    assert gone.commune_code_2025 != ""
+    assert gz.resolve("Hà Nội", None, None, SEED_DATE).province_code_2025 == "01"
+    # After the reform the new list applies, without districts.
+    new = gz.resolve("Phú Thọ", None, commune("phường", "Thống Nhất"), dt.date(2025, 9, 1))
+    assert new.commune_code == new.commune_code_2025 == "04828"
+
+
+def test_unit_names_and_coordinates(gz: Gazetteer) -> None:
+    assert gz.is_unit_name("district", "Kỳ Sơn", "17")
+    assert gz.is_unit_name("commune", "Hợp Thịnh", "17")
+    assert not gz.is_unit_name("commune", "Tân Lạc", "17")
+    lat, lon = gz.coordinates("17") or (0.0, 0.0)
+    assert 20 < lat < 21.5 and 104.5 < lon < 106
+    assert gz.coordinates("99999") is None
+
+
+def test_load_is_cached(gz: Gazetteer) -> None:
+    assert Gazetteer.load() is gz
+
+
+def test_user_change_table_extends_the_data(tmp_path: Path) -> None:
+    """A user's dated row replaces the record of the same unit, name and parent."""
+    extra = tmp_path / "changes.csv"
+    extra.write_text(
+        "level,code,name,type,parent_code,valid_from,valid_to,resolution,successor_codes,note\n"
+        "commune,05290,Nhân Nghĩa,xã,157,,2019-01-01,TEST,,a made-up end date for the test\n",
+        encoding="utf-8",
+    )
+    custom = Gazetteer.load(extra)
+    res = custom.resolve("Hòa Bình", district("huyện", "Lạc Sơn"), commune("xã", "Nhân Nghĩa"), SEED_DATE)
+    assert res.commune_code == "" and NOT_FOUND in res.flags
+    assert (
+        custom.resolve(
+            "Hòa Bình", district("huyện", "Lạc Sơn"), commune("xã", "Nhân Nghĩa"), dt.date(2018, 6, 1)
+        ).commune_code
+        == "05290"
+    )
