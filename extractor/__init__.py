@@ -6,7 +6,7 @@
 
 __version__ = "0.1.0"
 
-from .api import parse_file, run  # noqa: E402
-from .settings import Settings  # noqa: E402
+from .api import parse_file, run
+from .settings import Settings
 
 __all__ = ["Settings", "__version__", "parse_file", "run"]

@@ -50,12 +50,12 @@ def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settin
     exemplars, links = deduplicate(mentions)
     run_info = {
         "inputs": [str(p) for p in inputs],
-        "started": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "started": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "settings": settings.model_dump(mode="json", exclude={"workers"}),
         "settings_fingerprint": settings.fingerprint(),
     }
     out = Path(out)
-    write_dataset(out, [r.document for r in results], mentions, exemplars, links, run_info)
+    write_dataset(out, [r.document for r in results], mentions, exemplars=exemplars, links=links, run=run_info)
     summary = RunSummary(out=out, n_files=len(results), n_mentions=len(mentions), n_exemplars=len(exemplars))
     for r in results:
         summary.statuses[r.document.status] = summary.statuses.get(r.document.status, 0) + 1

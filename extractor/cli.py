@@ -42,7 +42,8 @@ def main(
 def run_cmd(
     inputs: Annotated[list[Path], typer.Argument(help="Files and folders to read (folders recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the dataset.")],
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Read every file under INPUTS and write documents, mentions and exemplars into --out.

@@ -35,6 +35,8 @@ def tagger_for(settings_json: str) -> Tagger:
 def process_file(path: Path, source_path: str, settings: Settings) -> Result:
     """Extract one file. Bad input becomes a `failed` record, never an exception."""
     record = DocumentRecord(source_path=source_path)
+    # An unreadable file still needs an id: one made from its path, until its content can be read.
+    record.doc_id = hashlib.sha256(f"unreadable:{source_path}".encode()).hexdigest()[:16]
     try:
         record.doc_id = doc_id_of(path)
         size_mb = path.stat().st_size / 1e6

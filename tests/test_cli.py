@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPORA
 
 SEED = CORPORA / "seed" / "hoa-binh-2019-181-KH-UBND.txt"

@@ -17,7 +17,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("sector", re.compile(r"^(lĩnh vực|ngành)")),
     ("year", re.compile(r"^năm( xây dựng| công nhận)?$")),
     ("title", re.compile(r"^(tên )(mô hình|điển hình|sáng kiến|giải pháp)( tiên tiến)?$")),
-    ("actor", re.compile(r"(tập thể|cá nhân|họ và tên|họ tên|tên đơn vị|chủ mô hình|chủ hộ|người thực hiện|tên điển hình)")),
+    ("actor", re.compile(
+        r"(tập thể|cá nhân|họ và tên|họ tên|tên đơn vị|chủ mô hình|chủ hộ|người thực hiện|tên điển hình)")),
     ("unit", re.compile(r"^(đơn vị|cơ quan|tổ chức)")),
     ("model", re.compile(r"(mô hình|điển hình|nội dung|tên gọi)")),
 ]
@@ -54,11 +55,12 @@ def _dedupe(roles: list[str]) -> list[str]:
     """Two columns of one role: the later one becomes a secondary role."""
     seen: set[str] = set()
     out = []
-    for r in roles:
-        if r and r in seen:
-            r = {"actor": "unit", "model": "achievement", "title": "model"}.get(r, "extra")
-        seen.add(r)
-        out.append(r)
+    for role in roles:
+        renamed = role
+        if role and role in seen:
+            renamed = {"actor": "unit", "model": "achievement", "title": "model"}.get(role, "extra")
+        seen.add(renamed)
+        out.append(renamed)
     return out
 
 

@@ -56,7 +56,7 @@ def read_metadata(doc: Document) -> DocMeta:
     meta.doc_number = _number(head)
     caption = _caption(lines)
     if caption:
-        ctype, cnumber, crest = caption
+        ctype, cnumber, _ = caption
         meta.doc_type = meta.doc_type or ctype
         meta.doc_number = meta.doc_number or cnumber
     if not meta.doc_type and meta.doc_number:
@@ -95,7 +95,7 @@ def _tidy_number(number: str) -> str:
 
 
 def _type_from_number(number: str) -> str:
-    code = number.split("/")[-1].split("-")[0]
+    code = number.rsplit("/", maxsplit=1)[-1].split("-", maxsplit=1)[0]
     return CODE_TYPES.get(code, "")
 
 
@@ -170,7 +170,7 @@ def _title(lines: list[str], doc_type: str) -> str:
                 if parts:
                     break
                 continue
-            if parts and not (s.isupper() or s[:1].islower()) or len(s) > 200:
+            if (parts and not (s.isupper() or s[:1].islower())) or len(s) > 200:
                 break
             if s.startswith(("Căn cứ", "Để ", "Thực hiện", "Số:", "-")) or _NUMBERED.match(s):
                 break

@@ -52,7 +52,9 @@ def surnames() -> frozenset[str]:
 
 def split_clauses(text: str) -> list[str]:
     """Comma/semicolon clauses, not splitting inside parentheses or quotes."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "(“«":
             depth += 1
@@ -70,8 +72,8 @@ def split_clauses(text: str) -> list[str]:
 def person_run(text: str) -> str:
     """The capitalised words at the start of text: a person's name ("Hà Văn Hưng xóm ...")."""
     words = []
-    for w in text.split():
-        w = w.strip(",;:.()")
+    for raw in text.split():
+        w = raw.strip(",;:.()")
         if not w or not _NAME_WORD.match(w):
             break
         words.append(w)

@@ -17,7 +17,7 @@ from .tables import frame, write_csv, write_parquet
 TABLES = ["documents", "mentions", "exemplars", "links"]
 
 
-def write_dataset(out: Path, documents: list[DocumentRecord], mentions: list[Mention],
+def write_dataset(out: Path, documents: list[DocumentRecord], mentions: list[Mention], *,
                   exemplars: list[Exemplar], links: list[dict[str, Any]], run: dict[str, Any]) -> None:
     """Write every file into a staging folder inside `out`, then move them in place."""
     out.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,7 @@ def describe(tables: list[str], run: dict[str, Any]) -> dict[str, Any]:
         "profile": "tabular-data-package",
         "name": "vn-exemplars",
         "title": "Mô hình, điển hình tiên tiến: models and exemplars listed in Vietnamese plans",
-        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "licenses": [],
         "sources": [{"title": p} for p in run.get("inputs", [])],
         "resources": resources,

@@ -29,12 +29,14 @@ def write_report(path: Path, frames: dict[str, pd.DataFrame], run: dict[str, Any
         "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}"
         "th{background:#eee}</style></head><body>",
         "<h1>vn-exemplars run report</h1>",
-        f"<p>Inputs: {html.escape(', '.join(run.get('inputs', [])))} · started {html.escape(run.get('started', ''))}</p>",
+        f"<p>Inputs: {html.escape(', '.join(run.get('inputs', [])))} · "
+        f"started {html.escape(run.get('started', ''))}</p>",
         "<h2 id='summary'>Summary</h2>",
         f"<p>{len(docs)} files · {len(mentions)} rows · {len(exemplars)} exemplars · "
         + " · ".join(f"{html.escape(k)}: {v}" for k, v in sorted(status.items())) + "</p>",
         "<h2 id='documents'>Documents</h2>",
-        _table(docs, ["source_path", "format", "doc_number", "issue_date", "n_rows", "declared_rows", "status", "message"]),
+        _table(docs, ["source_path", "format", "doc_number", "issue_date", "n_rows", "declared_rows",
+                      "status", "message"]),
         "<h2 id='flagged'>Rows that need a look</h2>",
         _table(flagged, ["source_path", "row_no", "actor_name", "title", "confidence", "flags"]),
         "</body></html>",

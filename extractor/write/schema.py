@@ -30,7 +30,7 @@ def _f(name: str, type_: str = "string", desc: str = "", **constraints: Any) -> 
 
 
 def _enum(values: list[str]) -> list[str]:
-    return values + [""] if "" not in values else values
+    return [*values, ""] if "" not in values else values
 
 
 DOCUMENTS = {
@@ -52,7 +52,7 @@ DOCUMENTS = {
         _f("status", desc="ok, partial, no_table, failed", required=True, enum=STATUSES),
         _f("message", desc="why, for any status but ok"),
     ],
-    "primaryKey": ["source_path"],
+    "primaryKey": ["doc_id", "source_path"],
 }
 
 MENTIONS = {
@@ -93,7 +93,8 @@ MENTIONS = {
     ],
     "primaryKey": ["mention_id"],
     "foreignKeys": [
-        {"fields": ["doc_id", "source_path"], "reference": {"resource": "documents", "fields": ["doc_id", "source_path"]}},
+        {"fields": ["doc_id", "source_path"],
+         "reference": {"resource": "documents", "fields": ["doc_id", "source_path"]}},
         {"fields": ["exemplar_id"], "reference": {"resource": "exemplars", "fields": ["exemplar_id"]}},
     ],
 }

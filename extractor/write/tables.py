@@ -16,10 +16,11 @@ _PANDAS = {"integer": "Int64", "number": "Float64", "string": "string", "date": 
 
 def frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
     """A typed frame with exactly the schema's columns, in order."""
-    rows = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in records]
+    rows = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) and not isinstance(r, type) else dict(r)
+            for r in records]
     df = pd.DataFrame(rows, columns=columns(table))
     for name, kind in types(table).items():
-        if kind == "string" or kind == "date":
+        if kind in {"string", "date"}:
             df[name] = df[name].fillna("").astype(str).astype("string")
         else:
             df[name] = pd.to_numeric(df[name].replace("", None), errors="coerce").astype(_PANDAS[kind])
