@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from .read import read_document
 from .segment import segment
 from .settings import Settings
 from .tag import Tagger
+
+
+_ISSUER_DISTRICT = re.compile(r"^UBND (huyện|quận|thị xã|thành phố) (.+)$")
 
 
 def doc_id_of(path: Path) -> str:
@@ -67,7 +72,11 @@ def _fill_meta(meta: DocMeta, tagger: Tagger) -> None:
     """The issuer's province and its code, from the gazetteer."""
     if tagger.gz is None or meta.province:
         return
-    found = tagger.gz.find_province(meta.issuer) if meta.issuer else None
+    on = dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None
+    found = tagger.gz.find_province(meta.issuer, on) if meta.issuer else None
+    district = _ISSUER_DISTRICT.match(meta.issuer)
+    if found is None and district:
+        found = tagger.gz.province_of_district(district.group(1), district.group(2), on)
     if found:
         meta.province, meta.province_code = found
 

@@ -167,15 +167,16 @@ class Gazetteer:
             return None
         return self._pick(self._candidates("commune", commune.name, None, None), typ, on, res, unique_ever=True)
 
-    def find_province(self, text: str) -> tuple[str, str] | None:
-        """('Hòa Bình', '17') from an issuer line such as 'UBND tỉnh Hòa Bình'."""
+    def find_province(self, text: str, on: dt.date | None = None) -> tuple[str, str] | None:
+        """('Hòa Bình', '17') from an issuer line such as 'UBND tỉnh Hòa Bình', as of `on`."""
         k = unit_key(text)
         best: tuple[int, str, str] | None = None
         for m in _PROVINCE_LEAD.finditer(k):
             tail = m.group(1)
-            for name_key, recs in self._provinces.items():
+            for name_key, all_recs in self._provinces.items():
                 if not (tail == name_key or tail.startswith(name_key + " ")):
                     continue
+                recs = [r for r in all_recs if on is None or r.maybe.holds(on)]
                 codes = {r.code for r in recs}
                 if len(codes) == 1 and (best is None or len(name_key) > best[0]):
                     rec = min(recs, key=lambda r: SOURCES.index(r.source))
@@ -185,10 +186,21 @@ class Gazetteer:
             )
             if best is None and alias is not None:
                 recs = self._by_name.get(("province", self._aliases[("province", alias)]), [])
+                recs = [r for r in recs if on is None or r.maybe.holds(on)]
                 if len({r.code for r in recs}) == 1:
                     rec = min(recs, key=lambda r: SOURCES.index(r.source))
                     best = (len(alias), rec.name, rec.code)
         return (best[1], best[2]) if best else None
+
+    def province_of_district(self, typ: str, name: str, on: dt.date | None = None) -> tuple[str, str] | None:
+        """The province of a district named alone ('huyện Lấp Vò' -> ('Đồng Tháp', '87')), if unique."""
+        rec = self._pick(self._candidates("district", name, None, None), norm_type(typ), on, Resolved(),
+                         unique_ever=True)
+        if rec is None:
+            return None
+        prov = self._pick([r for r in self.records if r.level == "province" and r.code == rec.parent], "", on,
+                          Resolved())
+        return (prov.name, prov.code) if prov else None
 
     def spell(self, level: str, name: str, parent_code: str | None = None) -> str | None:
         """The official spelling of a unit name ('Pà cò' -> 'Pà Cò'), if known."""

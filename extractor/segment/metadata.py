@@ -21,7 +21,7 @@ _NUMBER_LINE = re.compile(r"^\s*Số\s*(?:hiệu)?\s*:?\s*" + _NUMBER.pattern, r
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_NUM = re.compile(r"ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.I)
 _CAPTION = re.compile(
-    r"kèm theo\s+(?P<type>kế hoạch|quyết định|công văn|thông báo|hướng dẫn)\s+(?:số\s*:?\s*)?"
+    r"^\W*(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?P<type>kế hoạch|quyết định|công văn|thông báo|hướng dẫn)\s+(?:số\s*:?\s*)?"
     r"(?P<number>[^\s,;)]+)?(?P<rest>.*)", re.I,
 )
 _ISSUER_OF = re.compile(r"\bcủa\s+(?P<who>(?:ủy ban nhân dân|ubnd|chủ tịch ubnd|ban|sở|hội đồng)[^)]*)", re.I)
@@ -102,7 +102,7 @@ def _type_from_number(number: str) -> str:
 def _caption(lines: list[str]) -> tuple[str, str, str] | None:
     """("Kế hoạch", "181/KH-UBND", rest) from "(Kèm theo Kế hoạch số 181/KH-UBND ngày ...)"."""
     for line in lines:
-        m = _CAPTION.search(line)
+        m = _CAPTION.match(line)
         if m:
             number = m.group("number") or ""
             number = _tidy_number(number) if _NUMBER.match(number) else ""
