@@ -15,7 +15,6 @@ from .segment import segment
 from .settings import Settings
 from .tag import Tagger
 
-
 _ISSUER_DISTRICT = re.compile(r"^UBND (huyện|quận|thị xã|thành phố) (.+)$")
 
 

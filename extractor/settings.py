@@ -24,10 +24,21 @@ class Settings(BaseModel):
     ocr_dpi: int = Field(300, ge=72)
     min_text_chars_per_page: int = Field(40, ge=0, description="below this a page needs OCR")
     low_confidence: float = Field(0.6, ge=0, le=1, description="rows below are flagged")
-    # Dedup (rapidfuzz scores 0-100)
-    dedup_actor_min: float = Field(88.0, ge=0, le=100)
-    dedup_title_min: float = Field(80.0, ge=0, le=100)
-    dedup_title_strong: float = Field(93.0, ge=0, le=100)
+    # Dedup (rapidfuzz scores 0-100; see extractor/dedup/__init__.py for the rule)
+    dedup_actor_min: float = Field(88.0, ge=0, le=100, description="unit names: link at or above")
+    dedup_person_min: float = Field(95.0, ge=0, le=100, description="person names: link at or above")
+    dedup_title_min: float = Field(80.0, ge=0, le=100, description="titles of one actor: link at or above")
+    dedup_title_strong: float = Field(93.0, ge=0, le=100,
+                                      description="a title this close lets a weaker unit name link")
+    dedup_actor_weak: float = Field(80.0, ge=0, le=100,
+                                    description="unit names: enough with a strong title and the same place")
+    dedup_actor_floor: float = Field(60.0, ge=0, le=100, description="below: clearly another actor (veto)")
+    dedup_title_floor: float = Field(55.0, ge=0, le=100, description="below: clearly another model (veto)")
+    dedup_links_margin: float = Field(12.0, ge=0, le=100,
+                                      description="apart pairs this close to a threshold go to `links`")
+    dedup_links_per_mention: int = Field(3, ge=0, description="at most this many apart pairs per mention")
+    dedup_block_max: int = Field(48, ge=2, description="larger key groups are compared in a sliding window")
+    dedup_window: int = Field(12, ge=2, description="window of the sorted neighbourhood in large groups")
     abbreviations: Path = DATA / "abbreviations.csv"
     sector_lexicon: Path = DATA / "sector_lexicon.csv"
     unit_changes: Path | None = None  # extra user change table, merged over the built-in one

@@ -21,7 +21,8 @@ _NUMBER_LINE = re.compile(r"^\s*Số\s*(?:hiệu)?\s*:?\s*" + _NUMBER.pattern, r
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_NUM = re.compile(r"ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.I)
 _CAPTION = re.compile(
-    r"^\W*(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?P<type>kế hoạch|quyết định|công văn|thông báo|hướng dẫn)\s+(?:số\s*:?\s*)?"
+    r"^\W*(?:được\s+)?(?:ban hành\s+)?kèm theo\s+"
+    r"(?P<type>kế hoạch|quyết định|công văn|thông báo|hướng dẫn)\s+(?:số\s*:?\s*)?"
     r"(?P<number>[^\s,;)]+)?(?P<rest>.*)", re.I,
 )
 _ISSUER_OF = re.compile(r"\bcủa\s+(?P<who>(?:ủy ban nhân dân|ubnd|chủ tịch ubnd|ban|sở|hội đồng)[^)]*)", re.I)
