@@ -8,8 +8,8 @@ from ..model import Document, Line, Row, Segmented, Table
 from ..normalize.text import clean
 from .lists import rows_from_lines
 from .metadata import read_metadata
-from .rows import Context, check_numbering, rows_from_table
-from .sections import Section, kind_of
+from .rows import Context, check_numbering, enter_section, rows_from_table
+from .sections import Section, kind_of, parse_section
 
 _APPENDIX = re.compile(r"^(PHỤ LỤC|DANH SÁCH|DANH MỤC)\b", re.I)
 
@@ -35,6 +35,10 @@ def segment(doc: Document) -> Segmented:
                 seen_caption = True
             elif seen_caption and not ctx.roles and kind_of(text) and text.isupper():
                 ctx.default_kind = kind_of(text)
+            elif ctx.roles:  # a section heading written between parts of a table
+                section = parse_section("", text)
+                if section is not None:
+                    enter_section(ctx, section)
             if seen_caption:
                 after_caption.append(block)
             continue
@@ -51,12 +55,17 @@ def segment(doc: Document) -> Segmented:
 
 
 def declared_total(sections: list[Section]) -> int | None:
-    """Top-level declared counts if any section declares one, else the sub-sections' sum."""
-    top = [s.declared for s in sections if s.level == 1 and s.declared is not None]
-    if top:
-        return sum(top)
-    sub = [s.declared for s in sections if s.level == 2 and s.declared is not None]
-    return sum(sub) if sub else None
+    """Each top section's own count, or else the sum of its sub-sections' counts."""
+    total: int | None = None
+    own: int | None = None  # the current top section's declared count
+    for s in sections:
+        if s.level == 1:
+            own = s.declared
+            if own is not None:
+                total = (total or 0) + own
+        elif s.declared is not None and own is None:
+            total = (total or 0) + s.declared
+    return total
 
 
 __all__ = ["declared_total", "segment"]

@@ -12,7 +12,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stt", re.compile(r"^(số )?(stt|tt|thứ tự|số thứ tự)$")),
     ("note", re.compile(r"^ghi chú")),
     ("role", re.compile(r"^(chức vụ|chức danh|nghề nghiệp)|đơn vị công tác|nơi công tác")),
-    ("address", re.compile(r"^(địa chỉ|địa bàn|địa điểm|nơi thực hiện|nơi cư trú|quê quán)")),
+    ("address", re.compile(r"^(địa chỉ|địa bàn|địa điểm|địa phương|nơi thực hiện|nơi cư trú|quê quán)")),
     ("achievement", re.compile(r"^(thành tích|tóm tắt thành tích|kết quả|hiệu quả|nội dung thành tích)")),
     ("sector", re.compile(r"^(lĩnh vực|ngành)")),
     ("year", re.compile(r"^năm( xây dựng| công nhận)?$")),
@@ -28,7 +28,7 @@ _STT_VALUE = re.compile(r"^\(?\d+([.,]\d+)*\)?[.)]?$|^[a-zđ][.)]$|^[IVXLC]+[.)]
 
 def role_of(text: str) -> str | None:
     k = key(text)
-    if not k or len(k) > 60:
+    if not k or len(k) > 45:
         return None
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(k):
@@ -41,6 +41,8 @@ def header_roles(cells: list[str]) -> list[str] | None:
 
     A header names at least two roles, and a content role (actor, title, unit or model).
     """
+    if any(looks_like_stt(c) and c.strip() for c in cells):
+        return None  # a numbered row is content, however its cells read
     roles = [role_of(c) or "" for c in cells]
     named = [r for r in roles if r]
     content = {"actor", "title", "unit", "model", "achievement"}

@@ -27,11 +27,17 @@ _CAPTION = re.compile(
 )
 _ISSUER_OF = re.compile(r"\bcủa\s+(?P<who>(?:ủy ban nhân dân|ubnd|chủ tịch ubnd|ban|sở|hội đồng)[^)]*)", re.I)
 _SIGN_ROLE = re.compile(
-    r"^(?:KT\.?\s*|TM\.?\s*|TL\.?\s*|Q\.?\s*)?(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN NHÂN DÂN|TRƯỞNG BAN|"
+    r"^(?:KT\.?\s*|TM\.?\s*|TL\.?\s*|Q\.?\s*)?(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|"
     r"GIÁM ĐỐC|PHÓ GIÁM ĐỐC|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)\b", re.I,
+)
+_SIGN_INLINE = re.compile(
+    r"(?:CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC)\s+(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4})\s*$"
 )
 _NOT_NAME = re.compile(r"(đã ký|ký tên|đóng dấu|\(|\)|:|;|nơi nhận|\d)", re.I)
 _NUMBERED = re.compile(r"^([IVXL]+|\d+|[a-zđ])\s*[.)]\s")
+_SEPARATOR = re.compile(r"^[-_=*.…\s]{3,}$")
+_BODY_START = ("Căn cứ", "Để ", "Thực hiện", "Số:", "-", "Nhằm", "Kính gửi", "Ủy ban nhân dân", "UBND",
+               "Chủ tịch", "Xét đề nghị", "Theo đề nghị", "Trên cơ sở")
 _UBND = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s*(?P<rest>.*)$", re.I)
 _ADMIN = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$", re.I)
 
@@ -39,10 +45,15 @@ _ADMIN = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜ
 def text_lines(doc: Document) -> list[str]:
     """Every line of the document in order: paragraphs, then cell paragraphs row by row."""
     out: list[str] = []
+    last_line: int | None = None
     for block in doc.blocks:
         if isinstance(block, Line):
+            if last_line is not None and block.prov.line is not None and block.prov.line > last_line + 1:
+                out.append("")  # a blank line in the source ends a paragraph
+            last_line = block.prov.line
             out.extend(block.text.split("\n"))
         elif isinstance(block, Table):
+            last_line = None
             for row in block.rows:
                 for cell in row:
                     out.extend(cell.text.split("\n"))
@@ -171,13 +182,11 @@ def _title(lines: list[str], doc_type: str) -> str:
                 if parts:
                     break
                 continue
-            if (parts and not (s.isupper() or s[:1].islower())) or len(s) > 200:
+            if _SEPARATOR.match(s) or len(s) > 160 or s.startswith(_BODY_START) or _NUMBERED.match(s):
                 break
-            if s.startswith(("Căn cứ", "Để ", "Thực hiện", "Số:", "-")) or _NUMBERED.match(s):
+            if parts and parts[-1].isupper() != s.isupper():
                 break
             parts.append(s)
-            if not s.isupper():
-                break
         title = " ".join(parts).strip()
         return _sentence_case(title)
     return ""
@@ -191,14 +200,18 @@ def _sentence_case(text: str) -> str:
 
 
 def _signer(lines: list[str]) -> str:
-    """The name under the last signing block ("CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")."""
+    """The name under the first signing block ("CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")."""
     found = ""
+    for line in lines:  # a block flattened on one line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Quang Minh"
+        m = _SIGN_INLINE.search(line)
+        if m and len(line) < 160:
+            return m.group("name")
     for i, line in enumerate(lines):
         if not _SIGN_ROLE.match(line.strip()) or len(line) > 60:
             continue
         for nxt in lines[i + 1 : i + 12]:
             s = nxt.strip()
-            if not s or _SIGN_ROLE.match(s) or _NOT_NAME.search(s):
+            if not s or _SIGN_ROLE.match(s) or _NOT_NAME.search(s) or _ADMIN.match(s):
                 continue
             if _is_person_name(s):
                 found = _name_case(s)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..model import Cell, Provenance, Row, Table
 from ..normalize.text import clean
 from .columns import header_roles, is_numbering_row, looks_like_stt, role_of
-from .sections import Section, parse_section
+from .sections import Section, parse_section, place_heading
 
 _INT = re.compile(r"\d+")
 _TOTAL = re.compile(r"^(tổng|cộng|tổng cộng|tổng số)\b", re.I)
@@ -88,15 +88,18 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             return rows, warnings
     roles = ctx.roles
     width = max(len(roles), table.n_cols)
+    carry: dict[int, tuple[str, int]] = {}  # column -> (text of a vertically merged cell, rows left)
     for cells in table.rows[start:]:
         texts = grid(cells, width)
+        _fill_merged(texts, cells, carry)
         if not any(texts) or is_numbering_row(texts) or header_roles(texts):
             continue
         by_role = _by_role(roles, texts)
+        _fill_down_place(by_role, rows, ctx)
         stt_text = by_role.pop("stt", "")
         section = _section_row(stt_text, by_role, texts)
         if section is not None:
-            _enter(ctx, section)
+            enter_section(ctx, section)
             continue
         if _TOTAL.match(stt_text or next((t for t in texts if t), "")):
             continue
@@ -117,6 +120,29 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             row.flags.append(f"stt_written:{written}")
         rows.append(row)
     return rows, warnings
+
+
+def _fill_merged(texts: list[str], cells: list[Cell], carry: dict[int, tuple[str, int]]) -> None:
+    """Give the rows under a vertically merged cell (rowspan) its text."""
+    for col, (text, left) in list(carry.items()):
+        if col < len(texts) and not texts[col]:
+            texts[col] = text
+        if left <= 1:
+            del carry[col]
+        else:
+            carry[col] = (text, left - 1)
+    for cell in cells:
+        if cell.rowspan > 1 and cell.prov.col is not None:
+            carry[cell.prov.col] = (clean(cell.text), cell.rowspan - 1)
+
+
+def _fill_down_place(by_role: dict[str, str], rows: list[Row], ctx: Context) -> None:
+    """An empty locality cell under a place heading cell: a merge that text dumps wrote empty."""
+    if by_role.get("address") or not rows or not any(by_role.values()):
+        return
+    above = rows[-1].cells.get("address", "")
+    if above and place_heading(above) and rows[-1].section_label == (ctx.top.label if ctx.top else ""):
+        by_role["address"] = above
 
 
 def _by_role(roles: list[str], texts: list[str]) -> dict[str, str]:
@@ -146,7 +172,7 @@ def _section_row(stt: str, by_role: dict[str, str], texts: list[str]) -> Section
     return section
 
 
-def _enter(ctx: Context, section: Section) -> None:
+def enter_section(ctx: Context, section: Section) -> None:
     ctx.sections.append(section)
     if section.level == 1:
         ctx.top, ctx.sub = section, None
@@ -200,6 +226,9 @@ def check_numbering(rows: list[Row]) -> None:
         scope = (row.appendix, row.section_label, row.group)
         if row.row_no is None:
             row.flags.append("stt_missing")
+            if scope in last:  # numbered as the row before it + 1, and flagged
+                row.row_no = last[scope] + 1
+                last[scope] = row.row_no
             continue
         if (*scope, row.row_no) in seen:
             row.flags.append("stt_repeated")
@@ -210,4 +239,4 @@ def check_numbering(rows: list[Row]) -> None:
         last[scope] = row.row_no
 
 
-__all__ = ["Context", "check_numbering", "grid", "infer_roles", "parse_stt", "role_of", "rows_from_table"]
+__all__ = ["Context", "check_numbering", "enter_section", "grid", "infer_roles", "parse_stt", "role_of", "rows_from_table"]

@@ -11,13 +11,14 @@ from ..model import DocMeta, Mention, Row
 from ..normalize.text import clean, title_case_name
 from ..settings import Settings
 from .actor import parse_actor
-from .places import Place, chain, find_places
+from .places import PROVINCE_CITIES, Place, chain, find_places
 from .sector import classify
 from .title import split_title
 
 if TYPE_CHECKING:
-    from ..gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer, Unit
 
+_ISSUER_DISTRICT = re.compile(r"^UBND (huyện|quận|thị xã|thành phố) (.+)$")
 _SPLIT_MODEL = re.compile(r"\s*(?:[:\-–]\s*|\s+(?:với|thực hiện|xây dựng)\s+)?(?=(?:mô hình|điển hình)\b|[“«\"])", re.I)
 _MODEL_FIRST = re.compile(r"^(?P<model>.*?[”»\"])\s*(?:,\s*)?(?:của|do)\s+(?P<actor>.+?)(?:\s+thực hiện)?$", re.I)
 
@@ -28,6 +29,7 @@ class RowText:
     model: str
     title_cell: str
     place_texts: list[str]
+    model_is_achievement: bool = False
 
 
 def row_texts(row: Row) -> RowText:
@@ -37,15 +39,20 @@ def row_texts(row: Row) -> RowText:
     model = cells.get("model") or cells.get("achievement") or ""
     if "combined" in cells:
         actor, model = split_combined(cells["combined"])
+    elif not actor and model:  # "STT | Nội dung": one cell holds the unit and its model
+        actor, model = split_combined(model)
     extra = [cells[k] for k in ("unit", "address", "role") if k in cells and cells[k] != actor]
-    return RowText(actor, model, cells.get("title", ""), [actor, *extra])
+    achievement = not cells.get("model") and bool(cells.get("achievement"))
+    return RowText(actor, model, cells.get("title", ""), [actor, *extra], achievement)
 
 
 def split_combined(text: str) -> tuple[str, str]:
     """A cell holding both: "Công an huyện X: Mô hình “...”" or "Mô hình “...” của Y"."""
-    m = _MODEL_FIRST.match(text)
-    if m and re.match(r"^(mô hình|điển hình)|^[“«\"]", text, re.I):
-        return m.group("actor").strip(" .,;"), m.group("model").strip()
+    if re.match(r"^(?:xây dựng\s+)?(?:mô hình|điển hình)\b|^[“«\"]", text, re.I):
+        m = _MODEL_FIRST.match(text)
+        if m:
+            return m.group("actor").strip(" .,;"), m.group("model").strip()
+        return "", text
     m = _SPLIT_MODEL.search(text)
     if m and m.start() > 0:
         return text[: m.start()].strip(" :-–,;"), text[m.end() :].strip()
@@ -68,9 +75,10 @@ class Tagger:
         places: list[Place] = []
         for text in texts.place_texts:
             places.extend(find_places(text, self.known))
-        title, description = (
-            split_title(texts.title_cell, whole_is_title=True) if texts.title_cell else split_title(texts.model)
-        )
+        if texts.title_cell:
+            title, description = split_title(texts.title_cell, whole_is_title=True)
+        else:
+            title, description = split_title(texts.model, needs_classifier=texts.model_is_achievement)
         if texts.title_cell and texts.model:
             description = texts.model
         flags = list(row.flags)
@@ -107,9 +115,12 @@ class Tagger:
         from ..gazetteer import Unit  # noqa: PLC0415 - only with a gazetteer
 
         on = dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None
+        parent = Unit("district", district.type, district.name) if district else None
+        if parent is None and commune and not province:
+            parent = issuer_district(meta)  # a district's plan places its own communes
         res = self.gz.resolve(
             Unit("province", province.type, province.name) if province else (meta.province or None),
-            Unit("district", district.type, district.name) if district else None,
+            parent,
             Unit("commune", commune.type, commune.name) if commune else None,
             on,
         )
@@ -120,7 +131,19 @@ class Tagger:
             m.commune = res.commune
         if district and res.district:
             m.district = res.district
+        if not district:
+            m.district_code = ""  # the issuing district placed the commune, the row did not name it
         flags.extend(res.flags)
+
+
+def issuer_district(meta: DocMeta) -> Unit | None:
+    """The district that issued the document ("UBND huyện Lấp Vò"), if it is one."""
+    from ..gazetteer import Unit  # noqa: PLC0415
+
+    m = _ISSUER_DISTRICT.match(meta.issuer)
+    if not m or m.group(2).lower() in PROVINCE_CITIES:
+        return None
+    return Unit("district", m.group(1), m.group(2))
 
 
 def _confidence(row: Row, flags: list[str], sector_margin: float) -> float:

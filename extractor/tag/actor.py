@@ -17,20 +17,23 @@ from .places import Known, Place, find_places
 DATA = Path(__file__).resolve().parent.parent / "data"
 HONORIFICS = {"ông": "Ông", "bà": "Bà", "anh": "", "chị": "", "cô": "", "thầy": "", "cụ": ""}
 # Titles and ranks written before a person's name (the person still has no honorific).
-_TITLES = (
-    r"đồng chí|đ/c|đc\.?|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|"
-    r"nhà giáo|nhà giáo ưu tú|ngưt|nghệ nhân|nghệ nhân ưu tú|bác sĩ|bs\.?|thầy giáo|cô giáo|"
-    r"cựu chiến binh|ccb|em|cháu|học sinh|chiến sĩ|thạc sĩ|tiến sĩ|ts\.?|ths\.?|kỹ sư|ks\.?|"
-    r"già làng|trưởng bản|trưởng thôn|người có uy tín"
-)
+_TITLES = "|".join(sorted((
+    "đồng chí", "đ/c", r"đc\.?", "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy", "thượng úy",
+    "trung úy", "thiếu úy", "nhà giáo", "nhà giáo ưu tú", "nhà giáo nhân dân", "ngưt", "nhà giáo ưu tú",
+    "nghệ nhân", "nghệ nhân ưu tú", "nghệ nhân nhân dân", "bác sĩ", r"bs\.?", "thầy giáo", "cô giáo",
+    "cựu chiến binh", "ccb", "em", "cháu", "học sinh", "sinh viên", "chiến sĩ", "thạc sĩ", "tiến sĩ",
+    r"ts\.?", r"ths\.?", "kỹ sư", r"ks\.?", "già làng", "người có uy tín", "đảng viên", "hội viên",
+    "đoàn viên", "y sĩ", "điều dưỡng", "dược sĩ", "cô", "thầy",
+), key=len, reverse=True))
 _HOUSEHOLD = re.compile(
     r"^(?P<lead>(?:hộ\s+gia\s+đình|gia\s+đình|hộ)\s+(?P<hon>ông|bà|anh|chị)?)\s*(?P<name>.+)$", re.I
 )
 _PERSON = re.compile(
-    r"^(?:(?P<hon>ông|bà|anh|chị|cô|thầy|cụ)\s+|(?P<title>(?:" + _TITLES + r"))\s+)(?P<name>.+)$", re.I
+    r"^(?:(?P<title>(?:" + _TITLES + r"))\s+|(?P<hon>ông|bà|anh|chị|cô|thầy|cụ)\s+)(?P<name>.+)$", re.I
 )
 _GROUP_START = re.compile(
-    r"^(các|nhóm|nhân dân|bà con|cộng đồng|đồng bào|hội viên|tập thể|những|một số|toàn thể)\b", re.I
+    r"^(các|nhóm|nhân dân|bà con|cộng đồng|đồng bào|hội viên|tập thể|những|một số|toàn thể|dòng họ|"
+    r"họ tộc)\b", re.I
 )
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
 

@@ -16,7 +16,7 @@ LEVELS = ("hamlet", "commune", "district", "province")
 TYPES: dict[str, str] = {
     "tổ dân phố": "hamlet", "khu phố": "hamlet", "tiểu khu": "hamlet", "xóm": "hamlet",
     "thôn": "hamlet", "bản": "hamlet", "ấp": "hamlet", "khóm": "hamlet", "khu": "hamlet",
-    "tổ": "hamlet",
+    "tổ": "hamlet", "buôn": "hamlet",
     "thị trấn": "commune", "phường": "commune", "xã": "commune",
     "thành phố": "district", "thị xã": "district", "quận": "district", "huyện": "district",
     "tỉnh": "province",

@@ -30,8 +30,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_title(text: str, whole_is_title: bool = False) -> tuple[str, str]:
-    """(title, description). The first quoted text after "Mô hình"/"Điển hình" is the title."""
+def split_title(text: str, whole_is_title: bool = False, needs_classifier: bool = False) -> tuple[str, str]:
+    """(title, description). The first quoted text after "Mô hình"/"Điển hình" is the title.
+
+    Unquoted, the text after the classifier up to the first comma is the title; a cell with
+    neither quotes nor classifier (an achievement) names no model when `needs_classifier`.
+    """
     text = text.strip()
     if not text:
         return "", ""
@@ -43,6 +47,8 @@ def split_title(text: str, whole_is_title: bool = False) -> tuple[str, str]:
         rest = text[end + 1 :].strip().lstrip(",;:.-– ").strip()
         return _tidy(text[start:end]), rest
     body = _PREFIX.sub("", text, count=1)
+    if needs_classifier and body == text:
+        return "", text
     if whole_is_title:
         return _tidy(body), ""
     m = _UNQUOTED_END.search(body)

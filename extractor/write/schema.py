@@ -15,7 +15,7 @@ from ..tag.sector import SECTORS
 KINDS = ["person", "household", "group", "organization"]
 FORMATS = ["pdf", "pdf-ocr", "docx", "doc", "html", "txt", ""]
 STATUSES = ["ok", "partial", "no_table", "failed"]
-HAMLET_TYPES = ["xóm", "thôn", "bản", "ấp", "khóm", "khu", "tiểu khu", "khu phố", "tổ dân phố", "tổ"]
+HAMLET_TYPES = ["xóm", "thôn", "bản", "ấp", "khóm", "khu", "tiểu khu", "khu phố", "tổ dân phố", "tổ", "buôn"]
 COMMUNE_TYPES = ["xã", "phường", "thị trấn"]
 DISTRICT_TYPES = ["huyện", "quận", "thị xã", "thành phố"]
 
