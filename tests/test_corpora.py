@@ -15,7 +15,7 @@ from conftest import CORPORA
 from extractor import Settings, run
 
 GOLD = CORPORA / "gold" / "by_format"
-TEXT_FILES = sorted(p for p in (CORPORA / "txt").glob("*.txt")) + [CORPORA / "seed" / "hoa-binh-2019-181-KH-UBND.txt"]
+TEXT_FILES = [*sorted((CORPORA / "txt").glob("*.txt")), CORPORA / "seed" / "hoa-binh-2019-181-KH-UBND.txt"]
 
 
 @pytest.fixture(scope="module")

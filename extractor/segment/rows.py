@@ -239,4 +239,5 @@ def check_numbering(rows: list[Row]) -> None:
         last[scope] = row.row_no
 
 
-__all__ = ["Context", "check_numbering", "enter_section", "grid", "infer_roles", "parse_stt", "role_of", "rows_from_table"]
+__all__ = ["Context", "check_numbering", "enter_section", "grid", "infer_roles", "parse_stt", "role_of",
+           "rows_from_table"]
