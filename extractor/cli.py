@@ -77,3 +77,18 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="One document.")]) -> No
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     raise typer.Exit(1 if result.document.status == "failed" else 0)
+
+
+@app.command("explain")
+def explain_cmd(
+    exemplar_id: Annotated[str, typer.Argument(help="An exemplar_id from exemplars.csv.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The dataset folder of a run.")] = Path("out"),
+) -> None:
+    """Print an exemplar's mentions across documents and years, and why they were joined."""
+    from .dedup.explain import explain  # noqa: PLC0415 - only this command needs it
+
+    try:
+        typer.echo(explain(out, exemplar_id))
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
