@@ -1,19 +1,151 @@
-"""Run the per-file pipeline over many files: in this process or in worker processes."""
+"""Run the per-file pipeline over many files: worker processes with a time limit and a memory
+cap per file, or a Dask cluster. Results come back in input order, whoever finishes first.
+
+A file that overruns its time limit, or whose worker dies (memory cap, crash in a library),
+becomes a `failed` result with the reason; the batch goes on.
+"""
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import os
+import resource
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from .model import Result
+from .model import DocumentRecord, Result
 from .pipeline import process_file
 from .settings import Settings
 
+Task = tuple[Path, str]
+OnResult = Callable[[Result, float], None]  # (result, seconds it took)
 
-def process_all(files: list[tuple[Path, str]], settings: Settings, progress: bool = False) -> list[Result]:
-    """Results in input order, whatever order workers finish in."""
-    if settings.workers <= 1 or len(files) <= 1:
-        return [process_file(p, rel, settings) for p, rel in files]
-    with ProcessPoolExecutor(max_workers=min(settings.workers, len(files))) as pool:
-        futures = [pool.submit(process_file, p, rel, settings) for p, rel in files]
-        return [f.result() for f in futures]
+
+def _limit_memory(megabytes: int) -> None:
+    """Worker initializer: cap the address space so one hostile file cannot take the machine."""
+    limit = megabytes * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):  # not permitted here: run without the cap
+        pass
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: one thread per worker
+
+
+def failed(path: Path, rel: str, message: str) -> Result:
+    """A `failed` result for a file whose worker could not give one."""
+    from .pipeline import doc_id_of  # noqa: PLC0415
+
+    record = DocumentRecord(source_path=rel, status="failed", message=message)
+    try:
+        record.doc_id = doc_id_of(path)
+    except OSError:
+        import hashlib  # noqa: PLC0415
+
+        record.doc_id = hashlib.sha256(f"unreadable:{rel}".encode()).hexdigest()[:16]
+    return Result(record)
+
+
+def process_all(files: list[Task], settings: Settings, progress: bool = False,
+                on_result: OnResult | None = None) -> list[Result]:
+    """Results in input order. `on_result` is called as each file finishes (logs, progress)."""
+    results: list[Result | None] = [None] * len(files)
+    with _progress(len(files), enabled=progress) as tick:
+        for i, result, seconds in _run(files, settings):
+            results[i] = result
+            tick(result)
+            if on_result is not None:
+                on_result(result, seconds)
+    return [r for r in results if r is not None]
+
+
+def _run(files: list[Task], settings: Settings) -> Iterator[tuple[int, Result, float]]:
+    if not files:
+        return
+    if settings.executor == "dask":
+        from .execute_dask import run_dask  # noqa: PLC0415 - dask only when asked for
+
+        yield from run_dask(files, settings)
+        return
+    yield from _run_local(files, settings)
+
+
+def new_pool(workers: int, settings: Settings) -> Any:
+    """Worker processes, recycled after a number of files so memory stays flat over long runs."""
+    from pebble import ProcessPool  # noqa: PLC0415
+
+    return ProcessPool(max_workers=workers, max_tasks=settings.files_per_worker,
+                       initializer=_limit_memory, initargs=(settings.memory_limit_mb,))
+
+
+def collect_result(future: Any, path: Path, rel: str, settings: Settings) -> Result:
+    """The result of a scheduled file, or a `failed` one saying why there is none."""
+    from pebble import ProcessExpired  # noqa: PLC0415
+
+    try:
+        result: Result = future.result()
+    except FutureTimeout:
+        return failed(path, rel, f"took longer than the per-file limit of {settings.file_timeout_s:g} s")
+    except ProcessExpired as exc:
+        return failed(path, rel, _death(exc.exitcode, settings))
+    except MemoryError:
+        return failed(path, rel, f"ran out of memory (cap {settings.memory_limit_mb} MB per worker)")
+    return result
+
+
+def _run_local(files: list[Task], settings: Settings) -> Iterator[tuple[int, Result, float]]:
+    workers = max(1, min(settings.workers, len(files)))
+    with new_pool(workers, settings) as pool:
+        started = time.monotonic()
+        futures = [pool.schedule(process_file, args=(p, rel, settings), timeout=settings.file_timeout_s)
+                   for p, rel in files]
+        for i, (future, (path, rel)) in enumerate(zip(futures, files, strict=True)):
+            yield i, collect_result(future, path, rel, settings), time.monotonic() - started
+
+
+def _death(exitcode: int | None, settings: Settings) -> str:
+    if exitcode is not None and exitcode < 0:
+        return (f"the worker reading it was killed by signal {-exitcode} "
+                f"(memory cap {settings.memory_limit_mb} MB, or a crash in a library)")
+    return f"the worker reading it stopped unexpectedly (exit code {exitcode})"
+
+
+class _Ticker:
+    """Counts rows and failures as files finish, and moves the bar if there is one."""
+
+    def __init__(self, bar: Any = None, task: Any = None) -> None:
+        self.bar, self.task = bar, task
+        self.rows = self.failures = 0
+
+    def __call__(self, result: Result) -> None:
+        self.rows += len(result.mentions)
+        self.failures += result.document.status == "failed"
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, rows=self.rows, failures=self.failures)
+
+
+@contextmanager
+def _progress(total: int, enabled: bool) -> Iterator[_Ticker]:
+    """A progress display on standard error: files, rows, failures, elapsed and ETA."""
+    if not enabled or total == 0:
+        yield _Ticker()
+        return
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import (  # noqa: PLC0415
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TextColumn("· {task.fields[rows]} rows · {task.fields[failures]} failed"),
+        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+        console=Console(stderr=True),
+    ) as bar:
+        yield _Ticker(bar, bar.add_task("files", total=total, rows=0, failures=0))

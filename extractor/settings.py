@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +17,9 @@ class Settings(BaseModel):
     """Everything a run can be tuned by. `fingerprint()` tells whether two runs read alike."""
 
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    executor: Literal["local", "dask"] = "local"
+    scheduler: str | None = Field(None, description="dask scheduler address; a LocalCluster when empty")
+    files_per_worker: int = Field(200, ge=1, description="a worker process is replaced after this many files")
     file_timeout_s: float = Field(300.0, gt=0, description="per-file time limit")
     max_file_mb: float = Field(200.0, gt=0, description="files larger than this fail")
     max_pages: int = Field(500, ge=1, description="pages read per PDF; more -> partial")
@@ -30,7 +34,7 @@ class Settings(BaseModel):
     dedup_title_min: float = Field(80.0, ge=0, le=100, description="titles of one actor: link at or above")
     dedup_title_strong: float = Field(93.0, ge=0, le=100,
                                       description="a title this close lets a weaker unit name link")
-    dedup_actor_weak: float = Field(80.0, ge=0, le=100,
+    dedup_actor_weak: float = Field(84.0, ge=0, le=100,
                                     description="unit names: enough with a strong title and the same place")
     dedup_actor_floor: float = Field(60.0, ge=0, le=100, description="below: clearly another actor (veto)")
     dedup_title_floor: float = Field(55.0, ge=0, le=100, description="below: clearly another model (veto)")
@@ -44,9 +48,12 @@ class Settings(BaseModel):
     unit_changes: Path | None = None  # extra user change table, merged over the built-in one
 
     def fingerprint(self) -> str:
-        """Hash of the settings that change what is extracted (not workers or limits)."""
-        keep = self.model_dump(exclude={"workers", "file_timeout_s", "memory_limit_mb"})
-        blob = json.dumps(keep, sort_keys=True, default=str).encode()
+        """Hash of what changes extraction: version, settings and data files (not workers, limits, dedup)."""
+        from . import __version__  # noqa: PLC0415
+
+        skip = {"workers", "file_timeout_s", "memory_limit_mb", "executor", "scheduler", "files_per_worker"}
+        keep = {k: v for k, v in self.model_dump().items() if k not in skip and not k.startswith("dedup_")}
+        blob = json.dumps([__version__, keep], sort_keys=True, default=str).encode()
         for path in (self.abbreviations, self.sector_lexicon, self.unit_changes):
             if path and Path(path).exists():
                 blob += Path(path).read_bytes()
