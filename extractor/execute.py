@@ -12,7 +12,7 @@ import resource
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,8 @@ OnResult = Callable[[Result, float], None]  # (result, seconds it took)
 def _limit_memory(megabytes: int) -> None:
     """Worker initializer: cap the address space so one hostile file cannot take the machine."""
     limit = megabytes * 1024 * 1024
-    try:
+    with suppress(ValueError, OSError):  # not permitted here: run without the cap
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ValueError, OSError):  # not permitted here: run without the cap
-        pass
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: one thread per worker
 
 

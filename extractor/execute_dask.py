@@ -9,6 +9,7 @@ per-file time limit and memory cap hold there too.
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -81,10 +82,8 @@ def run_dask(files: list[tuple[Path, str]], settings: Settings) -> Iterator[tupl
                 result = failed(path, rel, f"dask task failed: {type(exc).__name__}: {exc}")
             yield i, result, time.monotonic() - started
     finally:
-        try:
+        with suppress(OSError, TimeoutError):  # workers already gone
             client.run(close_pools)
-        except (OSError, TimeoutError):  # workers already gone
-            pass
         client.close()
         if cluster is not None:
             cluster.close()
