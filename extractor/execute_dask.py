@@ -9,8 +9,8 @@ per-file time limit and memory cap hold there too.
 from __future__ import annotations
 
 import time
-from contextlib import suppress
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
