@@ -9,7 +9,7 @@ from extractor.tag.title import split_title
 
 
 def known(level: str, name: str) -> bool:
-    return (level, name.lower()) in {("commune", "pà cò")}
+    return (level, name.lower()) in {("commune", "pà cò"), ("commune", "nhân nghĩa"), ("district", "lạc sơn")}
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,11 @@ def test_names_without_type_words_are_not_places() -> None:
     assert _places("Trường THPT Tân Lạc") == []
     assert _places("Hợp tác xã Nông nghiệp xanh Kim Bôi") == []
     assert _places("Tổ hợp tác sản xuất, văn bản Nhật Bản, khu dân cư") == []
+
+
+def test_lower_case_names_only_as_the_gazetteer_knows_them() -> None:
+    assert _places("xã nhân nghĩa, huyện lạc sơn") == [("commune", "xã", "nhân nghĩa"), ("district", "huyện", "lạc sơn")]
+    assert _places("phát triển kinh tế xã hội, huyện ủy") == []
 
 
 def test_gazetteer_lengthens_lower_case_names() -> None:

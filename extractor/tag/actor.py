@@ -35,6 +35,9 @@ _GROUP_START = re.compile(
     r"^(các|nhóm|nhân dân|bà con|cộng đồng|đồng bào|hội viên|tập thể|những|một số|toàn thể|dòng họ|"
     r"họ tộc)\b", re.I
 )
+# Capitalised words that open unit names, never a person's name.
+_NOT_NAMES = {"trường", "hội", "hợp", "công", "chi", "ban", "đội", "đồn", "trạm", "trung", "phòng", "sở", "câu",
+              "nhóm", "tổ", "đoàn", "ủy", "ubnd", "htx", "clb", "bệnh", "viện", "cụm", "khối", "liên", "nhà"}
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
 
 
@@ -86,9 +89,18 @@ def person_run(text: str) -> str:
 
 
 def looks_like_person(clause: str) -> bool:
+    """A clause that is only a person's name: a known family name, or else underthesea's NER."""
     run = person_run(clause)
     words = run.split()
-    return 2 <= len(words) <= 5 and run == clause.strip() and words[0].lower() in surnames()
+    if not (2 <= len(words) <= 5 and run == clause.strip()):
+        return False
+    if words[0].lower() in surnames():
+        return True
+    if find_places(run) or words[0].lower() in _NOT_NAMES:
+        return False
+    from .nlp import is_person_by_ner  # noqa: PLC0415
+
+    return is_person_by_ner(run)
 
 
 def is_locality_clause(clause: str, known: Known | None = None) -> bool:

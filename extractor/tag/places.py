@@ -104,7 +104,7 @@ def _name_after(text: str, pos: int, level: str, known: Known | None) -> tuple[s
         else:
             break
     if not words:
-        return "", pos
+        return _lower_case_name(tokens, level, known) or ("", pos)
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
     if known is not None and level != "hamlet":
@@ -114,6 +114,22 @@ def _name_after(text: str, pos: int, level: str, known: Known | None) -> tuple[s
             if known(level, longer):
                 return longer, lower_tail[k - 1][1]
     return name, end
+
+
+def _lower_case_name(tokens: list[tuple[str, int, int]], level: str, known: Known | None) -> tuple[str, int] | None:
+    """A unit name written in lower case ("xã nhân nghĩa"): only as the gazetteer knows it, 2+ syllables."""
+    if known is None or level == "hamlet":
+        return None
+    run: list[tuple[str, int]] = []
+    for tok, _s, e in tokens[:4]:
+        if not re.match(r"\w", tok) or _TYPE_RE.fullmatch(tok):
+            break
+        run.append((tok, e))
+    for k in range(len(run), 1, -1):
+        name = " ".join(w for w, _ in run[:k])
+        if known(level, name):
+            return name, run[k - 1][1]
+    return None
 
 
 def chain(places: list[Place]) -> dict[str, Place]:
