@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extractor.normalize.text import clean, key, title_case_name
+from extractor.normalize.text import clean, key, normalize, title_case_name
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,32 @@ def test_key_ignores_case_tone_placement_and_punctuation() -> None:
 
 def test_title_case_name() -> None:
     assert title_case_name("Pà cò") == "Pà Cò"
+
+
+VIET = st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđAĂÂĐ hoàuỷeẻ \u0300\u0301\u0309\u0303\u0323\t\n,.“”«»Ð")),
+               max_size=40)
+
+
+@given(VIET)
+def test_clean_is_idempotent_and_nfc(text: str) -> None:
+    import unicodedata
+
+    once = clean(text)
+    assert clean(once) == once
+    assert unicodedata.is_normalized("NFC", once)
+    assert "  " not in once and once == once.strip()
+
+
+@given(VIET)
+def test_normalize_matches_clean_and_maps_offsets(text: str) -> None:
+    n = normalize(text)
+    assert n.text == clean(text)
+    assert len(n.offsets) == len(n.text)
+    assert list(n.offsets) == sorted(n.offsets)
+    assert all(0 <= o < len(text) for o in n.offsets)
+
+
+def test_offsets_point_back_to_the_original() -> None:
+    n = normalize("  Xã  Hoà Bình")
+    start = n.text.index("Hòa")
+    assert n.original[slice(*n.span_in_original(start, start + 3))] == "Hoà"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Combining tone marks (grave, acute, hook above, tilde, dot below).
@@ -85,3 +86,59 @@ def strip_accents(text: str) -> str:
 def title_case_name(name: str) -> str:
     """Capitalise each syllable of a proper name ("Pà cò" -> "Pà Cò"), keeping digits."""
     return " ".join(w[:1].upper() + w[1:] if w else w for w in name.split(" "))
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A cleaned copy of a text that remembers where each of its characters came from."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]  # offsets[i]: index in `original` of text[i]
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of text[start:end]."""
+        if start >= end:
+            at = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(original: str) -> Normalized:
+    """`clean()` with an offset map, character by character (NFC per grapheme, spaces folded)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for i, ch in _graphemes(original):
+        piece = unicodedata.normalize("NFC", ch).translate(_LOOKALIKE).translate(_QUOTES)
+        piece = piece.replace("\u200b", "").replace("\ufeff", "")
+        if not piece:
+            continue
+        if piece.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending_space = False
+        for c in piece:
+            out.append(c)
+            offsets.append(i)
+    text = "".join(out)
+    toned = normalize_tones(text)
+    # Moving a tone mark keeps the length in NFC, so the offsets stay valid.
+    if len(toned) != len(text):
+        toned = text
+    return Normalized(original, toned, tuple(offsets))
+
+
+def _graphemes(text: str) -> list[tuple[int, str]]:
+    """(start, base letter with its combining marks) pairs."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch) and not out[-1][1][0].isspace():
+            start, prev = out[-1]
+            out[-1] = (start, prev + ch)
+        else:
+            out.append((i, ch))
+    return out
