@@ -95,12 +95,12 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
         if not any(texts) or is_numbering_row(texts) or header_roles(texts):
             continue
         by_role = _by_role(roles, texts)
-        _fill_down_place(by_role, rows, ctx)
         stt_text = by_role.pop("stt", "")
         section = _section_row(stt_text, by_role, texts)
         if section is not None:
             enter_section(ctx, section)
             continue
+        _fill_down_place(by_role, rows, ctx)
         if _TOTAL.match(stt_text or next((t for t in texts if t), "")):
             continue
         number, written = parse_stt(stt_text)
