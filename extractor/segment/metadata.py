@@ -35,6 +35,7 @@ _SIGN_INLINE = re.compile(
 )
 _NOT_NAME = re.compile(r"(đã ký|ký tên|đóng dấu|\(|\)|:|;|nơi nhận|\d)", re.I)
 _NUMBERED = re.compile(r"^([IVXL]+|\d+|[a-zđ])\s*[.)]\s")
+_BODY = re.compile(r"^(HỘI ĐỒNG|SỞ|BAN|PHÒNG|VĂN PHÒNG)\b")
 _SEPARATOR = re.compile(r"^[-_=*.…\s]{3,}$")
 _BODY_START = ("Căn cứ", "Để ", "Thực hiện", "Số:", "-", "Nhằm", "Kính gửi", "Ủy ban nhân dân", "UBND",
                "Chủ tịch", "Xét đề nghị", "Theo đề nghị", "Trên cơ sở")
@@ -140,11 +141,16 @@ def _issuer(head: list[str]) -> str:
         if not m:
             continue
         rest = m.group("rest").strip()
+        j = i
         if not rest and i + 1 < len(head):
-            rest = head[i + 1].strip()
+            rest, j = head[i + 1].strip(), i + 1
         admin = _ADMIN.match(rest)
         if admin:
-            return f"UBND {admin.group(1).lower()} {_name_case(admin.group(2))}"
+            where = f"{admin.group(1).lower()} {_name_case(admin.group(2))}"
+            body = head[j + 1].strip() if j + 1 < len(head) else ""
+            if _BODY.match(body) and body.isupper():  # "UBND TỈNH X / HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+                return f"{_sentence_case(body)} {where}"
+            return f"UBND {where}"
     return ""
 
 
@@ -152,7 +158,7 @@ def _issuer_from_caption(caption: str) -> str:
     m = _ISSUER_OF.search(caption)
     if not m:
         return ""
-    who = m.group("who").strip(" )")
+    who = re.sub(r"^chủ tịch\s+", "", m.group("who").strip(" )"), flags=re.I)
     u = _UBND.match(who)
     if u:
         admin = _ADMIN.match(u.group("rest").strip())
