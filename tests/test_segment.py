@@ -176,3 +176,12 @@ def test_tab_and_pipe_rows_in_text() -> None:
     assert segment(_doc(text)).rows[0].cells == {"actor": "Xã Tả Van", "model": "Mô hình “Du lịch”"}
     text = "PHỤ LỤC\nSTT\tTên tập thể, cá nhân\tMô hình\n1\tXã Tả Van\tMô hình “Du lịch”\n"
     assert segment(_doc(text)).rows[0].row_no == 1
+
+
+def test_table_without_stt_column_is_numbered_in_order() -> None:
+    text = (
+        "PHỤ LỤC\n\tTên tập thể, cá nhân\n\tMô hình, điển hình\n\n"
+        "\tCông an xã A\n\tMô hình “X”\n\n\tCông an xã B\n\tMô hình “Y”\n"
+    )
+    rows = segment(_doc(text)).rows
+    assert [(r.row_no, "stt_missing" in r.flags) for r in rows] == [(1, True), (2, True)]

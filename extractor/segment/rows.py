@@ -226,9 +226,8 @@ def check_numbering(rows: list[Row]) -> None:
         scope = (row.appendix, row.section_label, row.group)
         if row.row_no is None:
             row.flags.append("stt_missing")
-            if scope in last:  # numbered as the row before it + 1, and flagged
-                row.row_no = last[scope] + 1
-                last[scope] = row.row_no
+            row.row_no = last.get(scope, 0) + 1  # numbered as the row before it + 1, and flagged
+            last[scope] = row.row_no
             continue
         if (*scope, row.row_no) in seen:
             row.flags.append("stt_repeated")
