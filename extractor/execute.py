@@ -7,6 +7,7 @@ becomes a `failed` result with the reason; the batch goes on.
 
 from __future__ import annotations
 
+import logging
 import os
 import resource
 import time
@@ -20,6 +21,7 @@ from .model import DocumentRecord, Result
 from .pipeline import process_file
 from .settings import Settings
 
+log = logging.getLogger(__name__)
 Task = tuple[Path, str]
 OnResult = Callable[[Result, float], None]  # (result, seconds it took)
 
@@ -90,6 +92,11 @@ def collect_result(future: Any, path: Path, rel: str, settings: Settings) -> Res
         return failed(path, rel, _death(exc.exitcode, settings))
     except MemoryError:
         return failed(path, rel, f"ran out of memory (cap {settings.memory_limit_mb} MB per worker)")
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch; it is reported
+        where = getattr(exc, "traceback", "").strip().splitlines()[-3:]
+        log.error("internal error on %s: %r\n%s", rel, exc, getattr(exc, "traceback", ""))
+        return failed(path, rel, f"internal error, please report: {type(exc).__name__}: {exc} "
+                                 f"[{' | '.join(s.strip() for s in where)}]")
     return result
 
 

@@ -77,7 +77,7 @@ def run_dask(files: list[tuple[Path, str]], settings: Settings) -> Iterator[tupl
             i = index[future.key]
             try:
                 result = future.result()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a lost worker must not stop the batch
                 path, rel = files[i]
                 result = failed(path, rel, f"dask task failed: {type(exc).__name__}: {exc}")
             yield i, result, time.monotonic() - started

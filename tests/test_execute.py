@@ -66,3 +66,14 @@ def test_time_limit_death_and_memory_cap_fail_one_file_each(tmp_path: Path, monk
     assert by_name["hog.txt"].status == "failed" and "MemoryError" in by_name["hog.txt"].message
     assert by_name[good.name].status == "partial" and by_name[good.name].n_rows == 23
     assert all(d.doc_id for d in by_name.values())
+
+
+def _buggy_reader(path: Path, settings: Settings):
+    raise KeyError("a bug in a reader")
+
+
+def test_a_bug_on_one_file_is_reported_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(txt, "read", _buggy_reader)
+    results = process_all(FILES[:2], Settings(workers=2))
+    assert [r.document.status for r in results] == ["failed", "failed"]
+    assert "internal error, please report: KeyError" in results[0].document.message
