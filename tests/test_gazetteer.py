@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor.gazetteer import AMBIGUOUS, NOT_FOUND, Gazetteer, Unit
+from extractor.gazetteer import AMBIGUOUS, NOT_FOUND, UNCERTAIN, Gazetteer, Unit
+from extractor.gazetteer.dating import EARLY, Dating, read_resolutions
+from extractor.gazetteer.names import unit_key
+from extractor.gazetteer.package import load
+from extractor.gazetteer.records import HISTORY_CSV, history_dates, read_csv
 
 SEED_DATE = dt.date(2019, 11, 11)  # 181/KH-UBND, Hòa Bình
-AFTER_830 = dt.date(2021, 6, 1)  # 830/NQ-UBTVQH14 took effect on 2020-02-01
+AFTER_830 = dt.date(2021, 6, 1)  # 830/NQ-UBTVQH14 took effect on 2020-01-01
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +253,183 @@ def test_user_change_table_extends_the_data(tmp_path: Path) -> None:
         ).commune_code
         == "05290"
     )
+
+
+# -- exact dates from the resolutions' effective dates (unit_resolutions.csv) ---------------
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def test_dong_son_between_the_lists(gz: Gazetteer) -> None:
+    """Huyện Đông Sơn (405) was in the 2023-05-07 list, not in the 2025-01-04 one; 1238/NQ-UBTVQH15
+    merged it into thành phố Thanh Hóa from 2025-01-01."""
+    for on in ("2023-05-08", "2024-06-01", "2024-12-31"):
+        res = gz.resolve("Thanh Hóa", district("huyện", "Đông Sơn"), None, day(on))
+        assert (res.district_code, res.flags) == ("405", [])
+    gone = gz.resolve("Thanh Hóa", district("huyện", "Đông Sơn"), None, day("2025-01-01"))
+    assert gone.district_code == "" and NOT_FOUND in gone.flags
+
+
+def test_kien_thanh_moves_to_thi_xa_chu(gz: Gazetteer) -> None:
+    """Xã Kiên Thành (07558) of huyện Lục Ngạn (219) passed to the new thị xã Chũ (224) under
+    1191/NQ-UBTVQH15, effective 2025-01-01."""
+    for on in ("2024-03-15", "2024-12-31"):
+        res = gz.resolve("Bắc Giang", district("huyện", "Lục Ngạn"), commune("xã", "Kiên Thành"), day(on))
+        assert (res.district_code, res.commune_code, res.flags) == ("219", "07558", [])
+        early = gz.resolve("Bắc Giang", district("thị xã", "Chũ"), commune("xã", "Kiên Thành"), day(on))
+        assert early.commune_code == "" and NOT_FOUND in early.flags
+    after = gz.resolve("Bắc Giang", district("huyện", "Lục Ngạn"), commune("xã", "Kiên Thành"), day("2025-02-01"))
+    assert after.district_code == "219" and after.commune_code == "" and NOT_FOUND in after.flags
+    moved = gz.resolve("Bắc Giang", district("thị xã", "Chũ"), commune("xã", "Kiên Thành"), day("2025-02-01"))
+    assert (moved.district_code, moved.commune_code) == ("224", "07558")
+
+
+WAVE_2019_2021 = [
+    # province, district (type, name), commune (type, name) or None, before, after, code before, code after
+    ("Quảng Ngãi", ("huyện", "Tây Trà"), None, "2020-01-15", "2020-02-15", "526", ""),  # 867, 2020-02-01
+    ("Hồ Chí Minh", ("quận", "2"), None, "2020-12-15", "2021-01-15", "769", ""),  # 1111, 2021-01-01
+    ("Hồ Chí Minh", ("thành phố", "Thủ Đức"), None, "2020-12-15", "2021-01-15", "", "769"),
+    ("Hồ Chí Minh", ("quận", "Thủ Đức"), None, "2020-12-15", "2021-01-15", "762", ""),
+    ("Hà Nội", ("huyện", "Phúc Thọ"), ("xã", "Xuân Phú"), "2020-02-15", "2020-03-15", "09727", ""),  # 895
+    ("Hà Nội", ("huyện", "Phúc Thọ"), ("xã", "Xuân Đình"), "2020-02-15", "2020-03-15", "", "09727"),
+    ("Quảng Ngãi", ("huyện", "Tây Trà"), ("xã", "Trà Phong"), "2020-01-15", "2020-02-15", "21154", ""),
+    ("Quảng Ngãi", ("huyện", "Trà Bồng"), ("xã", "Trà Phong"), "2020-01-15", "2020-02-15", "", "21154"),
+    ("Tuyên Quang", ("huyện", "Yên Sơn"), ("xã", "Thắng Quân"), "2021-06-15", "2021-07-15", "02473", ""),  # 1262
+    ("Tuyên Quang", ("huyện", "Yên Sơn"), ("thị trấn", "Yên Sơn"), "2021-06-15", "2021-07-15", "", "02473"),
+]
+
+
+@pytest.mark.parametrize("case", WAVE_2019_2021, ids=[f"{c[1][1]}-{c[2][1] if c[2] else ''}" for c in WAVE_2019_2021])
+def test_2019_2021_wave_on_both_sides(
+    gz: Gazetteer, case: tuple[str, tuple[str, str], tuple[str, str] | None, str, str, str, str]
+) -> None:
+    prov, (dtype, dname), com, before, after, code_before, code_after = case
+    for on, expected in ((before, code_before), (after, code_after)):
+        res = gz.resolve(prov, district(dtype, dname), commune(*com) if com else None, day(on))
+        assert (res.commune_code if com else res.district_code) == expected, on
+
+
+def test_two_resolutions_in_a_window_keep_the_date_unknown(gz: Gazetteer) -> None:
+    """Cao Bằng had 864 (2020-02-01) and 897 (2020-03-01) between the lists: no date is guessed,
+    and the 2020-02-25 list, which lagged behind 864, does not vouch for huyện Thông Nông."""
+    assert gz.resolve("Cao Bằng", district("huyện", "Thông Nông"), None, day("2019-06-01")).district_code == "044"
+    res = gz.resolve("Cao Bằng", district("huyện", "Thông Nông"), None, day("2020-02-10"))
+    assert res.district_code == "" and UNCERTAIN in res.flags
+
+
+def test_830_took_effect_on_1_january_2020(gz: Gazetteer) -> None:
+    """GSO's decree list and its dated lists both put 830/NQ-UBTVQH14 on 2020-01-01."""
+    where = ("Hòa Bình", district("huyện", "Lương Sơn"), commune("xã", "Liên Sơn"))
+    assert gz.resolve(*where, day("2019-12-31")).commune_code == "04966"
+    assert gz.resolve(*where, day("2020-01-01")).commune_code == "04969"
+    kyson = gz.resolve("Hòa Bình", district("huyện", "Kỳ Sơn"), None, day("2020-01-15"))
+    assert kyson.district_code == "" and NOT_FOUND in kyson.flags
+    # 1189/NQ-UBTVQH14: xã Sủ Ngòi became phường Quỳnh Lâm on 2021-02-01.
+    tp = district("thành phố", "Hòa Bình")
+    assert gz.resolve("Hòa Bình", tp, commune("xã", "Sủ Ngòi"), day("2021-01-31")).commune_code == "04816"
+    assert gz.resolve("Hòa Bình", tp, commune("xã", "Sủ Ngòi"), day("2021-02-01")).commune_code == ""
+    assert gz.resolve("Hòa Bình", tp, commune("phường", "Quỳnh Lâm"), day("2021-02-01")).commune_code == "04816"
+
+
+@pytest.fixture(scope="module")
+def history() -> list[dict[str, str]]:
+    return read_csv(HISTORY_CSV)
+
+
+@pytest.fixture(scope="module")
+def exact(history: list[dict[str, str]]) -> dict[tuple[str, str, str, str], object]:
+    return dict(history_dates(load(), history))
+
+
+def test_resolution_table_is_well_formed() -> None:
+    pkg = load()
+    provinces = {code for lv, code, _, _, _ in pkg.legacy if lv == "province"}
+    districts = {code: parent for lv, code, _, _, parent in pkg.legacy if lv == "district"}
+    for row in read_csv(HISTORY_CSV):
+        if row["level"] == "district":
+            districts.setdefault(row["code"], row["parent_code"])
+    resolutions = read_resolutions()
+    assert len(resolutions) > 100
+    for res in resolutions:
+        assert res.province in provinces, res.number
+        assert res.levels and res.levels <= {"province", "district", "commune"}, res.number
+        for code in res.districts:
+            assert districts.get(code) == res.province, (res.number, code)
+
+
+def test_dated_rows_agree_with_the_lists(history: list[dict[str, str]], gz: Gazetteer) -> None:
+    """An exact date never contradicts a list but the 2020-02-25 one, which is known to lag (see
+    dating.py): the unit holds on every list date it was seen on, and not on the dates of the
+    lists either side that lack it."""
+    assert frozenset({"2020-02-25"}) == EARLY
+    lists = sorted({r[k] for r in history for k in ("seen_first", "seen_last") if r[k]})
+    by_ident = {(r.level, r.code, unit_key(r.name), r.parent): r for r in gz.records if r.source == "history"}
+    checked = 0
+    for row in history:
+        rec = by_ident.get((row["level"], row["code"], unit_key(row["name"]), row["parent_code"]))
+        if rec is None:  # replaced by a row of unit_changes.csv
+            continue
+        for when in lists:
+            if when == "2020-02-25":
+                continue
+            on = day(when)
+            if row["seen_first"] <= when <= row["seen_last"]:
+                assert rec.sure.holds(on), (row, when)
+            elif when in (row["absent_before"], row["absent_after"]):
+                assert not rec.maybe.holds(on), (row, when)
+        checked += 1
+    assert checked > 0.9 * len(history)
+
+
+def test_no_name_has_two_dated_codes_at_once(history: list[dict[str, str]], exact: dict, gz: Gazetteer) -> None:
+    """The guard: whatever the resolutions date, no unit name under one parent is surely held by
+    two codes of a common type on one day, unless a list itself showed both that day."""
+    lists = sorted({r[k] for r in history for k in ("seen_first", "seen_last") if r[k]})
+    seen: dict[tuple[str, str, str, str], set[str]] = {}
+    for row in history:
+        ident = (row["level"], row["code"], unit_key(row["name"]), row["parent_code"])
+        seen[ident] = {when for when in lists if row["seen_first"] <= when <= row["seen_last"]}
+    dated = set(exact) | {(r.level, r.code, unit_key(r.name), r.parent) for r in gz.records if r.source == "change"}
+    groups: dict[tuple[str, str, str], list] = {}
+    for rec in gz.records:
+        if rec.source == "reform" or not rec.ever():
+            continue
+        groups.setdefault((rec.level, unit_key(rec.name), rec.parent), []).append(rec)
+    clashes = []
+    for recs in groups.values():
+        for i, a in enumerate(recs):
+            for b in recs[i + 1 :]:
+                if a.code == b.code or not (a.types & b.types):
+                    continue
+                ida, idb = ((r.level, r.code, unit_key(r.name), r.parent) for r in (a, b))
+                if ida not in dated and idb not in dated:
+                    continue
+                start = max(a.sure.start or dt.date.min, b.sure.start or dt.date.min)
+                end = min(a.sure.end or dt.date.max, b.sure.end or dt.date.max)
+                if start < end and not (seen.get(ida, set()) & seen.get(idb, set())):
+                    clashes.append((a, b))
+    assert clashes == []
+
+
+def test_dating_counts(history: list[dict[str, str]], exact: dict) -> None:
+    """Most changes between the lists get a date (figures of the work that added them)."""
+    ends = [r for r in history if r["absent_after"]]
+    ends_dated = [
+        r
+        for r in ends
+        if getattr(exact.get((r["level"], r["code"], unit_key(r["name"]), r["parent_code"])), "end", None)
+    ]
+    assert len(ends_dated) > 0.8 * len(ends)
+
+
+def test_dating_is_a_pure_function_of_its_tables(history: list[dict[str, str]]) -> None:
+    pkg = load()
+    district_province = {code: parent for lv, code, _, _, parent in pkg.legacy if lv == "district"}
+    for row in history:
+        if row["level"] == "district":
+            district_province.setdefault(row["code"], row["parent_code"])
+    one = Dating(read_resolutions(), district_province).dates(history)
+    two = Dating(list(reversed(read_resolutions())), district_province).dates(list(reversed(history)))
+    assert one == two

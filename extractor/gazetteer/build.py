@@ -3,7 +3,9 @@
 The history file records every unit (level, code, name, parent) that is not the same in
 all the snapshots below, with the dates it was seen and the dates of the snapshots either
 side that lack it. The resolver trusts a unit only between the dates it was seen; between
-a snapshot that has it and one that lacks it the date of the change is unknown.
+a snapshot that has it and one that lacks it the date of the change is unknown unless a
+resolution of unit_resolutions.csv gives it (dating.py, applied when the gazetteer loads;
+the build reads that table too, to tell a package spelling from a rename).
 
 Snapshots (GSO lists of administrative units, public facts):
   2020-02-25  vietnam-provinces 0.2    (PyPI; data file Xa_2020-02-25)
@@ -23,9 +25,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from extractor.gazetteer.dating import Dating, read_resolutions
 from extractor.gazetteer.names import LEGACY_DATE, split_type, unit_key
 from extractor.gazetteer.package import legacy_rows
 
@@ -97,15 +101,19 @@ def build(wheels: Path) -> list[dict[str, str]]:
                 "absent_after": dates[final + 1] if final < last else "",
             }
         )
-    _join_package_spellings(out, dates[-2])
+    district_province = {code: parent for rows in snaps for lv, code, _, _, parent in rows if lv == "district"}
+    _join_package_spellings(out, dates[-2], Dating(read_resolutions(), district_province))
     out.sort(key=lambda r: (r["level"], r["code"], r["seen_first"]))
     return out
 
 
-def _join_package_spellings(rows: list[dict[str, str]], last_gso: str) -> None:
+def _join_package_spellings(rows: list[dict[str, str]], last_gso: str, dating: Dating) -> None:
     """A unit whose name differs only in the package's list (same code and parent as the
     last GSO list) is mostly a spelling the package corrected ('Săm Khóe'/'Xăm Khòe'):
-    both names are taken as valid over the whole time the code was seen there."""
+    both names are taken as valid over the whole time the code was seen there. Not so where
+    a resolution in force between the two lists concerns the unit and the names differ by more
+    than their marks and one letter ('Nà Pó'/'Nà Bó'): that is a rename (1280/NQ-UBTVQH15,
+    Sơn La: xã Viêng Lán 04075 into thị trấn Yên Châu), which dating.py dates."""
     by_place: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         by_place[(row["level"], row["code"], row["parent_code"])].append(row)
@@ -113,8 +121,31 @@ def _join_package_spellings(rows: list[dict[str, str]], last_gso: str) -> None:
         new = [r for r in group if r["seen_first"] == LEGACY_DATE and r["absent_before"]]
         old = [r for r in group if r["seen_last"] == last_gso and r["absent_after"]]
         if len(new) == 1 and len(old) == 1:
+            level, code, parent = old[0]["level"], old[0]["code"], old[0]["parent_code"]
+            renamed = not _spelling_variants(old[0]["name"], new[0]["name"])
+            if renamed and dating.candidates(level, code, parent, (last_gso, LEGACY_DATE), widen=False):
+                continue
             new[0]["seen_first"], new[0]["absent_before"] = (old[0]["seen_first"], old[0]["absent_before"])
             old[0]["seen_last"], old[0]["absent_after"] = LEGACY_DATE, ""
+
+
+def _bare(name: str) -> str:
+    """The name without case, tone and vowel marks: 'Phổng Lăng' -> 'phong lang'."""
+    text = unicodedata.normalize("NFD", unit_key(name).replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Same name but for marks and at most one letter ('Nà Pó'/'Nà Bó', 'Noong Lay'/'Nong Lay')."""
+    x, y = _bare(a), _bare(b)
+    if x == y:
+        return True
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def main(argv: list[str]) -> int:

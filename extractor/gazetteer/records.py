@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from extractor.gazetteer.dating import Dated, Dating, read_resolutions
 from extractor.gazetteer.model import Record, Span
 from extractor.gazetteer.names import REFORM_DATE, norm_type, to_date, unit_key
 from extractor.gazetteer.package import PackageData, Row
@@ -41,12 +42,25 @@ def _legacy(rows: list[Row]) -> dict[Ident, Record]:
     }
 
 
-def _history(row: dict[str, str]) -> Record:
+def _history(row: dict[str, str], dated: Dated | None = None) -> Record:
+    """A unit as the lists show it: surely between the first and last list that have it,
+    possibly up to the lists either side that lack it, exactly where a resolution dates it."""
     seen_first, seen_last = to_date(row["seen_first"]), to_date(row["seen_last"])
     before, after = to_date(row["absent_before"]), to_date(row["absent_after"])
     in_legacy = not row["absent_after"]
-    sure = Span(seen_first if before else None, REFORM_DATE if in_legacy else (seen_last + _DAY if seen_last else None))
-    maybe = Span(before + _DAY if before else None, REFORM_DATE if in_legacy else after)
+    sure_start, maybe_start = (seen_first, before + _DAY) if before else (None, None)
+    sure_end = REFORM_DATE if in_legacy else (seen_last + _DAY if seen_last else None)
+    maybe_end = REFORM_DATE if in_legacy else after
+    if dated is not None:
+        if dated.start is not None:
+            sure_start = maybe_start = dated.start
+        elif dated.earliest is not None and maybe_start is not None:
+            maybe_start = min(maybe_start, dated.earliest)
+        if dated.end is not None:
+            sure_end = maybe_end = dated.end
+        elif dated.sure_until is not None and sure_end is not None:
+            sure_end = min(sure_end, dated.sure_until)
+    sure, maybe = Span(sure_start, sure_end), Span(maybe_start, maybe_end)
     return Record(
         row["level"], row["code"], row["name"], _types(row["type"]), row["parent_code"], "", sure, maybe, "history"
     )
@@ -81,8 +95,11 @@ def build_records(pkg: PackageData, extra: Path | None = None) -> list[Record]:
     """All records, each tagged with its province; a dated change row replaces the
     snapshot record of the same unit, name and parent."""
     table = _legacy(pkg.legacy)
-    for row in read_csv(HISTORY_CSV):
-        table[ident(row["level"], row["code"], row["name"], row["parent_code"])] = _history(row)
+    history = read_csv(HISTORY_CSV)
+    exact = history_dates(pkg, history)
+    for row in history:
+        key = ident(row["level"], row["code"], row["name"], row["parent_code"])
+        table[key] = _history(row, exact.get(key))
     changes = read_csv(CHANGES_CSV) + (read_csv(extra) if extra else [])
     for row in changes:
         rec = _change(row)
@@ -91,6 +108,15 @@ def build_records(pkg: PackageData, extra: Path | None = None) -> list[Record]:
         table[key] = _with_types(rec, old.types | rec.types) if old else rec
     records = list(table.values()) + _reform(pkg.reform)
     return _with_provinces(records)
+
+
+def history_dates(pkg: PackageData, history: list[dict[str, str]]) -> dict[Ident, Dated]:
+    """Exact dates the resolutions give to the history rows (see dating.py)."""
+    district_province = {code: parent for lv, code, _, _, parent in pkg.legacy if lv == "district"}
+    for row in history:
+        if row["level"] == "district":
+            district_province.setdefault(row["code"], row["parent_code"])
+    return Dating(read_resolutions(), district_province).dates(history)
 
 
 def _with_types(rec: Record, types: frozenset[str]) -> Record:

@@ -81,7 +81,7 @@ class Gazetteer:
             res.flag(NOT_FOUND, AMBIGUOUS)
             return None
         live = cands if on is None else [c for c in cands if c.maybe.holds(on)]
-        live = _by_type(live, typ)
+        live = _by_type(live, typ, among=cands)
         sure = live if on is None else [c for c in live if c.sure.holds(on)]
         codes = {c.code for c in live}
         if sure and len(codes) == 1:
@@ -194,12 +194,14 @@ class Gazetteer:
 
     def province_of_district(self, typ: str, name: str, on: dt.date | None = None) -> tuple[str, str] | None:
         """The province of a district named alone ('huyện Lấp Vò' -> ('Đồng Tháp', '87')), if unique."""
-        rec = self._pick(self._candidates("district", name, None, None), norm_type(typ), on, Resolved(),
-                         unique_ever=True)
+        rec = self._pick(
+            self._candidates("district", name, None, None), norm_type(typ), on, Resolved(), unique_ever=True
+        )
         if rec is None:
             return None
-        prov = self._pick([r for r in self.records if r.level == "province" and r.code == rec.parent], "", on,
-                          Resolved())
+        prov = self._pick(
+            [r for r in self.records if r.level == "province" and r.code == rec.parent], "", on, Resolved()
+        )
         return (prov.name, prov.code) if prov else None
 
     def spell(self, level: str, name: str, parent_code: str | None = None) -> str | None:
@@ -229,12 +231,17 @@ class Gazetteer:
         return self.spell(level, name, parent) or name
 
 
-def _by_type(cands: list[Record], typ: str) -> list[Record]:
-    """Where the written type tells same-named units apart, keep those of that type."""
+def _by_type(cands: list[Record], typ: str, among: list[Record] | None = None) -> list[Record]:
+    """Where the written type tells same-named units apart, keep those of that type.
+    among: all the records of the name on any date. If one of them has the written type, the
+    type names that unit, even on a date it did not hold the name ('thành phố Thủ Đức' a
+    month before the city was set up is not quận Thủ Đức)."""
     if not typ:
         return cands
     typed = [c for c in cands if typ in c.types]
-    return typed if typed else cands
+    if typed or any(typ in c.types for c in (among or [])):
+        return typed
+    return cands
 
 
 @lru_cache(maxsize=4)
