@@ -1,4 +1,10 @@
-"""The library entry points the CLI and notebooks call: `run` a batch, `parse_file` one file."""
+"""The library entry points the CLI and notebooks call: `run` a batch, `parse_file` one file.
+
+A run into an output folder that holds an earlier run reads only the files that are new or
+changed (see `extractor.store`), drops the rows of files that are gone, re-applies the
+corrections made by hand (`extractor.corrections`), dedups with the earlier exemplar ids, and
+writes the whole dataset anew, atomically (`extractor.write`).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,19 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import __version__
+from . import corrections as hand
 from .collect import collect
-from .dedup import deduplicate
+from .dedup import deduplicate, previous_assignments
+from .errors import UsageError
 from .execute import process_all
 from .model import Mention, Result
 from .pipeline import process_file
 from .settings import Settings
-from .write import write_dataset
+from .store import DB_NAME, Cache, FileEntry, entry_for, load_entries, load_run, output_lock, read_key, result_of
+from .write import recover, write_dataset
 
 
 @dataclass
@@ -24,6 +35,9 @@ class RunSummary:
     n_mentions: int = 0
     n_exemplars: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
+    n_read: int = 0  # files read in this run; the others were unchanged since the last run
+    n_dropped: int = 0  # files of the last run that are gone
+    n_corrected: int = 0  # corrections applied
 
     @property
     def exit_code(self) -> int:
@@ -39,28 +53,98 @@ def parse_file(path: str | Path, settings: Settings | None = None) -> Result:
 
 
 def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settings | None = None,
-        progress: bool = False) -> RunSummary:
-    """Read every file under INPUTs and write the dataset into `out`."""
+        progress: bool = False, *, fresh: bool = False) -> RunSummary:
+    """Read every file under INPUTs and write the dataset into `out`.
+
+    Files unchanged since the last run into `out` are not read again (`fresh=True` reads all).
+    Files inside `out` (its report, its review spreadsheet) are never inputs.
+    """
     settings = settings or Settings()
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    files = collect(list(inputs))
-    results = process_all(files, settings, progress=progress)
-    mentions = unique_mention_ids(results)
-    exemplars, links = deduplicate(mentions)
-    run_info = {
-        "inputs": [str(p) for p in inputs],
-        "started": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        "settings": settings.model_dump(mode="json", exclude={"workers"}),
-        "settings_fingerprint": settings.fingerprint(),
-    }
     out = Path(out)
-    write_dataset(out, [r.document for r in results], mentions, exemplars=exemplars, links=links, run=run_info)
-    summary = RunSummary(out=out, n_files=len(results), n_mentions=len(mentions), n_exemplars=len(exemplars))
+    files = [(path, rel) for path, rel in collect(list(inputs)) if not _inside(path, out)]
+    with output_lock(out):
+        recover(out)
+        started = _now()
+        key = read_key(settings)
+        cache = Cache([]) if fresh else Cache.open(out)
+        found = [cache.find(path, key) for path, _ in files]
+        to_read = [f for f, (entry, _) in zip(files, found, strict=True) if entry is None]
+        read = iter(process_all(to_read, settings, progress=progress))
+        results: list[Result] = []
+        entries: list[FileEntry] = []
+        for ordinal, ((path, rel), (entry, facts)) in enumerate(zip(files, found, strict=True)):
+            if entry is None:
+                result, text = next(read), None
+            else:
+                result = result_of(entry.result, rel)
+                text = entry.result if entry.source_path == rel else None
+            results.append(result)
+            entries.append(entry_for(ordinal, path, result, facts, key=key, text=text))
+        run_info = {
+            "inputs": [str(p) for p in inputs],
+            "started": started,
+            "settings": settings.model_dump(mode="json", exclude={"workers"}),
+            "settings_fingerprint": settings.fingerprint(),
+            "read_key": key,
+            "reading": {"read": len(to_read), "reused": len(files) - len(to_read),
+                        "dropped": len(load_paths(cache.entries) - load_paths(entries))},
+        }
+        return _finish(out, results, entries, hand.load(out), settings=settings, run_info=run_info)
+
+
+def rebuild(out: str | Path, corrections: list[hand.Correction]) -> RunSummary:
+    """Write the last run's dataset again with `corrections`, reading no input file.
+
+    The caller holds the output folder's lock (`extractor.store.output_lock`).
+    """
+    out = Path(out)
+    last = load_run(out / DB_NAME)
+    if not last:
+        raise UsageError(f"no run found in {out} (no {DB_NAME}); run `exemplars run ... --out {out}` first")
+    entries = load_entries(out / DB_NAME)
+    settings = Settings.model_validate(last.get("settings", {}))
+    run_info = {k: v for k, v in last.items() if k not in {"corrections", "tool_version"}}
+    run_info.update(started=_now(), rebuilt_from="the last run's stored extraction, for new corrections",
+                    reading={"read": 0, "reused": len(entries), "dropped": 0})
+    return _finish(out, [result_of(e.result) for e in entries], entries, corrections, settings=settings,
+                   run_info=run_info)
+
+
+def _finish(out: Path, results: list[Result], entries: list[FileEntry], corrections: list[hand.Correction], *,
+            settings: Settings, run_info: dict[str, Any]) -> RunSummary:
+    """Corrections, dedup (ids kept from the last run), and the dataset written whole."""
+    mentions = unique_mention_ids(results)
+    n_applied, missing = hand.apply(mentions, corrections)
+    exemplars, links = deduplicate(mentions, settings, previous_assignments(out))
+    run_info["corrections"] = {"stored": len(corrections), "applied": n_applied, "not_applied": missing}
+    run_info["tool_version"] = __version__
+    write_dataset(out, [r.document for r in results], mentions, exemplars=exemplars, links=links, run=run_info,
+                  corrections=corrections, files=entries)
+    summary = RunSummary(out=out, n_files=len(results), n_mentions=len(mentions), n_exemplars=len(exemplars),
+                         n_read=run_info["reading"]["read"], n_dropped=run_info["reading"]["dropped"],
+                         n_corrected=n_applied)
     for r in results:
         summary.statuses[r.document.status] = summary.statuses.get(r.document.status, 0) + 1
     summary.n_failed = summary.statuses.get("failed", 0)
     return summary
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` lies in `folder` (the output folder's own files are never inputs)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def load_paths(entries: list[FileEntry]) -> set[str]:
+    return {e.path for e in entries}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def unique_mention_ids(results: list[Result]) -> list[Mention]:

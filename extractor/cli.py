@@ -45,21 +45,26 @@ def run_cmd(
     workers: Annotated[Optional[int], typer.Option(
         "--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    fresh: Annotated[bool, typer.Option(
+        "--fresh", help="Read every file again, even those unchanged since the last run into --out.")] = False,
 ) -> None:
     """Read every file under INPUTS and write documents, mentions and exemplars into --out.
 
-    Exit status: 0 when every file was read, 1 when any file failed, 2 for a usage error.
+    A run into a folder that holds an earlier run reads only new and changed files.
+    Exit status: 0 when every file was read, 1 when any file failed, 2 for a usage error
+    (also when another run is writing into --out).
     """
     settings = Settings() if workers is None else Settings(workers=workers)
     try:
-        summary = run(list(inputs), out, settings, progress=not quiet)
+        summary = run(list(inputs), out, settings, progress=not quiet, fresh=fresh)
     except UsageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())) or "no files found"
     typer.echo(
         f"{summary.n_files} files ({counts}); {summary.n_mentions} rows; "
-        f"{summary.n_exemplars} exemplars\ndataset written to {summary.out.resolve()}",
+        f"{summary.n_exemplars} exemplars; {summary.n_read} files read, "
+        f"{summary.n_files - summary.n_read} unchanged\ndataset written to {summary.out.resolve()}",
         err=quiet,
     )
     raise typer.Exit(summary.exit_code)
@@ -92,3 +97,48 @@ def explain_cmd(
     except UsageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
+
+
+review_app = typer.Typer(
+    help="Correct rows by hand: export the rows that need a look, apply the corrected spreadsheet.",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("export")
+def review_export_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The dataset folder of a run.")] = Path("out"),
+) -> None:
+    """Write the flagged and low-confidence rows to OUT/review.xlsx and OUT/review.csv."""
+    from .review import export  # noqa: PLC0415 - only this command needs it
+
+    try:
+        xlsx, csv_path, n = export(out)
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"{n} rows to review written to {xlsx.resolve()} and {csv_path.resolve()}")
+
+
+@review_app.command("apply")
+def review_apply_cmd(
+    file: Annotated[Path, typer.Argument(help="The corrected review.xlsx or review.csv.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The dataset folder of a run.")] = Path("out"),
+) -> None:
+    """Store the corrected cells of FILE (kept by every later run) and write the dataset again.
+
+    Exit status 2, with nothing stored, when any value is refused (unknown row, bad value).
+    """
+    from .review import apply_file  # noqa: PLC0415 - only this command needs it
+
+    try:
+        done = apply_file(file, out)
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if done.summary is None:
+        typer.echo(f"{done.n_rows} rows read; no cell differs from the dataset, nothing stored")
+        return
+    typer.echo(f"{done.n_rows} rows read; {len(done.new)} corrections stored in {(out / 'corrections.csv').resolve()}; "
+               f"dataset written again ({done.summary.n_corrected} corrections applied)")

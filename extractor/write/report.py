@@ -1,4 +1,9 @@
-"""A run report a person can read: one self-contained HTML file."""
+"""A run report a person can read: one self-contained HTML file (inline CSS and SVG, no script).
+
+Sections, each with an id: `summary`, `documents` (status, declared vs found), `flagged` (rows
+with a flag or below the confidence threshold), `charts` (`by-year`, `by-district`,
+`by-sector`), `dedup` and `corrections`.
+"""
 
 from __future__ import annotations
 
@@ -8,37 +13,167 @@ from typing import Any
 
 import pandas as pd
 
+CSS = """
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
+h1{font-size:1.5em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;font-size:13px;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#eee}td.n{text-align:right}
+.s-ok{color:#176b2c}.s-partial{color:#9a6700}.s-no_table{color:#555}.s-failed{color:#b42318;font-weight:bold}
+.off{background:#fff4d6}
+dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dl.facts dt{font-weight:bold}
+.charts{display:flex;flex-wrap:wrap;gap:2em}figure{margin:0}figcaption{font-weight:bold;margin-bottom:.3em}
+svg text{font:12px system-ui,sans-serif}
+"""
+LIMIT = 500
 
-def _table(df: pd.DataFrame, cols: list[str], limit: int = 500) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
+
+
+def _table(df: pd.DataFrame, cols: list[str], *, numeric: tuple[str, ...] = (),
+           row_class: pd.Series | None = None) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in cols)
     body = []
-    for _, row in df[cols].head(limit).iterrows():
-        cells = "".join(f"<td>{html.escape('' if pd.isna(v) else str(v))}</td>" for v in row)
-        body.append(f"<tr>{cells}</tr>")
-    more = f"<p>… {len(df) - limit} more rows in the CSV.</p>" if len(df) > limit else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
+    for i, (_, row) in enumerate(df[cols].head(LIMIT).iterrows()):
+        cells = []
+        for c in cols:
+            cls = ' class="n"' if c in numeric else (f' class="s-{_e(row[c])}"' if c == "status" else "")
+            cells.append(f"<td{cls}>{_e(row[c])}</td>")
+        cls = f' class="{row_class.iloc[i]}"' if row_class is not None and row_class.iloc[i] else ""
+        body.append(f"<tr{cls}>{''.join(cells)}</tr>")
+    more = f"<p>… and {len(df) - LIMIT} more rows (see the CSV).</p>" if len(df) > LIMIT else ""
+    empty = "<p>None.</p>" if df.empty else ""
+    return empty or f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
+
+
+def bar_chart(counts: list[tuple[str, int]], title: str) -> str:
+    """A horizontal bar chart as inline SVG."""
+    if not counts:
+        return f"<figure><figcaption>{_e(title)}</figcaption><p>No rows.</p></figure>"
+    label_w, bar_w, row_h = 220, 300, 20
+    top = max(n for _, n in counts) or 1
+    height = row_h * len(counts) + 4
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + bar_w + 60}" '
+             f'height="{height}" aria-label="{_e(title)}"><title>{_e(title)}</title>']
+    for i, (label, n) in enumerate(counts):
+        y = i * row_h + 2
+        w = max(1, round(bar_w * n / top))
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{_e(label)}</text>'
+                     f'<rect x="{label_w}" y="{y + 2}" width="{w}" height="{row_h - 6}" fill="#4a7ab5"/>'
+                     f'<text x="{label_w + w + 4}" y="{y + 14}">{n}</text>')
+    parts.append("</svg>")
+    return f"<figure><figcaption>{_e(title)}</figcaption>{''.join(parts)}</figure>"
+
+
+def _counts(series: pd.Series, limit: int = 30, by_label: bool = False) -> list[tuple[str, int]]:
+    values = series.astype("string").fillna("").replace("", "(not stated)")
+    counted = values.value_counts()
+    pairs = [(str(k), int(v)) for k, v in counted.items()]
+    if by_label:
+        pairs.sort()
+    else:
+        pairs.sort(key=lambda kv: (-kv[1], kv[0]))
+    return pairs[:limit]
+
+
+def _facts(items: list[tuple[str, Any]]) -> str:
+    return "<dl class='facts'>" + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in items) + "</dl>"
+
+
+def needs_review(mentions: pd.DataFrame, threshold: float) -> pd.Series:
+    """Rows with a flag, or tagged with less confidence than `threshold`."""
+    flagged = mentions["flags"].fillna("").str.len() > 0
+    low = mentions["confidence"].astype("Float64").fillna(0) < threshold
+    return flagged | low
+
+
+def _documents(docs: pd.DataFrame) -> str:
+    docs = docs.copy()
+    declared = docs["declared_rows"]
+    docs["found / declared"] = [f"{n} / {'–' if pd.isna(d) else d}" for n, d in zip(docs["n_rows"], declared,
+                                                                                      strict=True)]
+    off = pd.Series(["off" if not pd.isna(d) and d != n else "" for n, d in zip(docs["n_rows"], declared,
+                                                                                strict=True)])
+    cols = ["source_path", "format", "doc_number", "issue_date", "status", "found / declared", "message"]
+    return _table(docs, cols, numeric=("found / declared",), row_class=off)
+
+
+def _dedup(mentions: pd.DataFrame, exemplars: pd.DataFrame, links: pd.DataFrame) -> str:
+    sizes = exemplars["n_mentions"].astype("Int64").fillna(0) if len(exemplars) else pd.Series(dtype="Int64")
+    years = exemplars["years"].fillna("").str.count(";") + 1 if len(exemplars) else pd.Series(dtype=int)
+    decisions = links["decision"].value_counts().to_dict() if len(links) else {}
+    facts = [
+        ("mentions", len(mentions)), ("exemplars", len(exemplars)),
+        ("exemplars named once", int((sizes == 1).sum())),
+        ("exemplars named two or more times", int((sizes >= 2).sum())),
+        ("exemplars named in two or more years", int((years >= 2).sum())),
+        ("pairs linked", decisions.get("link", 0)), ("pairs held apart near a threshold", decisions.get("apart", 0)),
+    ]
+    dist = [(f"{k} mention{'s' if k != 1 else ''}", int(v)) for k, v in sorted(sizes.value_counts().items())]
+    top = exemplars.sort_values(["n_mentions", "exemplar_id"], ascending=[False, True]).head(15)
+    return (_facts(facts) + bar_chart(dist, "Exemplars by number of mentions")
+            + "<h3>Most-mentioned exemplars</h3>"
+            + _table(top, ["exemplar_id", "actor_name", "title", "district", "years", "n_mentions"],
+                     numeric=("n_mentions",)))
+
+
+def _corrections(corrections: pd.DataFrame, run: dict[str, Any]) -> str:
+    info = run.get("corrections", {})
+    missing = info.get("not_applied", [])
+    text = (f"<p>{len(corrections)} corrections stored in corrections.csv; {info.get('applied', 0)} applied to "
+            f"rows of this run.</p>")
+    if missing:
+        text += ("<p>Not applied (their rows are not in this run; kept in corrections.csv): "
+                 + ", ".join(_e(m) for m in missing[:100]) + "</p>")
+    return text + _table(corrections, list(corrections.columns))
 
 
 def write_report(path: Path, frames: dict[str, pd.DataFrame], run: dict[str, Any]) -> None:
     docs, mentions, exemplars = frames["documents"], frames["mentions"], frames["exemplars"]
+    links, corrections = frames["links"], frames.get("corrections", pd.DataFrame())
+    threshold = float(run.get("settings", {}).get("low_confidence", 0.6))
     status = docs["status"].value_counts().to_dict() if len(docs) else {}
-    flagged = mentions[mentions["flags"].str.len() > 0] if len(mentions) else mentions
+    review = mentions[needs_review(mentions, threshold)] if len(mentions) else mentions
+    reading = run.get("reading", {})
+    district = (mentions["district"].fillna("").replace("", "(no district)")
+                + mentions["province"].fillna("").map(lambda p: f" ({p})" if p else ""))
+    declaring = docs[docs["declared_rows"].notna()]
+    summary = [
+        ("inputs", ", ".join(run.get("inputs", []))), ("started", run.get("started", "")),
+        ("tool version", run.get("tool_version", "")), ("settings fingerprint", run.get("settings_fingerprint", "")),
+        ("files", len(docs)), *((f"status {k}", v) for k, v in sorted(status.items())),
+        ("files read in this run", reading.get("read", "")),
+        ("files unchanged since the last run (not read)", reading.get("reused", "")),
+        ("files of the last run now gone", reading.get("dropped", "")),
+        ("rows (mentions)", len(mentions)), ("rows found / declared, in files whose sections declare a count",
+         f"{int(declaring['n_rows'].sum())} / {int(declaring['declared_rows'].sum())}"),
+        ("rows to review (flagged or confidence below " + f"{threshold:g})", len(review)),
+        ("exemplars", len(exemplars)), ("corrections applied", run.get("corrections", {}).get("applied", 0)),
+    ]
     parts = [
-        "<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>vn-exemplars run report</title>",
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;font-size:13px}"
-        "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}"
-        "th{background:#eee}</style></head><body>",
+        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>",
+        f"<title>vn-exemplars run report</title><style>{CSS}</style></head><body>",
         "<h1>vn-exemplars run report</h1>",
-        f"<p>Inputs: {html.escape(', '.join(run.get('inputs', [])))} · "
-        f"started {html.escape(run.get('started', ''))}</p>",
-        "<h2 id='summary'>Summary</h2>",
-        f"<p>{len(docs)} files · {len(mentions)} rows · {len(exemplars)} exemplars · "
-        + " · ".join(f"{html.escape(k)}: {v}" for k, v in sorted(status.items())) + "</p>",
-        "<h2 id='documents'>Documents</h2>",
-        _table(docs, ["source_path", "format", "doc_number", "issue_date", "n_rows", "declared_rows",
-                      "status", "message"]),
-        "<h2 id='flagged'>Rows that need a look</h2>",
-        _table(flagged, ["source_path", "row_no", "actor_name", "title", "confidence", "flags"]),
+        "<section id='summary'><h2>Summary</h2>", _facts(summary), "</section>",
+        "<section id='documents'><h2>Documents</h2>",
+        "<p>One row per input file. Highlighted: rows found differ from rows the section headers declare.</p>",
+        _documents(docs), "</section>",
+        "<section id='flagged'><h2>Rows to review</h2>",
+        f"<p>Rows with a flag or a confidence below {threshold:g}. "
+        "<code>exemplars review export</code> writes them to a spreadsheet for correction.</p>",
+        _table(review, ["mention_id", "source_path", "row_no", "actor_name", "title", "confidence", "flags"],
+               numeric=("row_no", "confidence")),
+        "</section>",
+        "<section id='charts'><h2>Rows by year, district and sector</h2><div class='charts'>",
+        f"<div id='by-year'>{bar_chart(_counts(mentions['year'], 60, by_label=True), 'Rows by year')}</div>",
+        f"<div id='by-district'>{bar_chart(_counts(district), 'Rows by district (top 30)')}</div>",
+        f"<div id='by-sector'>{bar_chart(_counts(mentions['sector']), 'Rows by sector')}</div>",
+        "</div></section>",
+        "<section id='dedup'><h2>Deduplication</h2>", _dedup(mentions, exemplars, links), "</section>",
+        "<section id='corrections'><h2>Corrections by hand</h2>", _corrections(corrections, run), "</section>",
         "</body></html>",
     ]
-    path.write_text("\n".join(parts), encoding="utf-8")
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """The tables' columns as Frictionless Table Schemas: the one place column types live.
 
 `schemas/*.schema.json` are written from here (`python -m extractor.write.schema`), and a
-test keeps them in step.
+test keeps them in step. `corrections` is the review loop's table (`exemplars review`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _enum(values: list[str]) -> list[str]:
     return [*values, ""] if "" not in values else values
 
 
-DOCUMENTS = {
+DOCUMENTS: dict[str, Any] = {
     "fields": [
         _f("doc_id", desc="first 16 hex digits of the file's SHA-256", required=True),
         _f("source_path", desc="path relative to the INPUT it was found under", required=True),
@@ -55,7 +55,7 @@ DOCUMENTS = {
     "primaryKey": ["doc_id", "source_path"],
 }
 
-MENTIONS = {
+MENTIONS: dict[str, Any] = {
     "fields": [
         _f("mention_id", desc="stable: the same row of the same file keeps its id", required=True),
         _f("doc_id", required=True),
@@ -99,7 +99,7 @@ MENTIONS = {
     ],
 }
 
-EXEMPLARS = {
+EXEMPLARS: dict[str, Any] = {
     "fields": [
         _f("exemplar_id", required=True),
         _f("actor_kind", enum=_enum(KINDS)),
@@ -121,22 +121,44 @@ EXEMPLARS = {
     "primaryKey": ["exemplar_id"],
 }
 
-LINKS = {
+LINKS: dict[str, Any] = {
     "fields": [
         _f("mention_a", required=True),
         _f("mention_b", required=True),
-        _f("actor_score", "number"),
-        _f("title_score", "number"),
-        _f("place", desc="same, compatible or different"),
-        _f("decision", desc="link or apart", enum=["link", "apart"]),
-        _f("reason"),
-        _f("exemplar_id"),
+        _f("actor_score", "number", "rapidfuzz 0-100: person names by ratio, unit names by token order"),
+        _f("title_score", "number", "rapidfuzz 0-100; empty when a title is missing"),
+        _f("place", desc="same, merged (alike through the change table), compatible (no level both state) "
+                         "or different", enum=["same", "merged", "compatible", "different"]),
+        _f("decision", desc="link (this pair joined the exemplar) or apart", enum=["link", "apart"]),
+        _f("reason", desc="the rule that decided, with its evidence"),
+        _f("exemplar_id", desc="the exemplar both belong to; empty when they are in different exemplars"),
     ],
     "primaryKey": ["mention_a", "mention_b"],
+    "foreignKeys": [
+        {"fields": ["mention_a"], "reference": {"resource": "mentions", "fields": ["mention_id"]}},
+        {"fields": ["mention_b"], "reference": {"resource": "mentions", "fields": ["mention_id"]}},
+    ],
+}
+
+# Columns of `mentions` a person may correct through `exemplars review` (ids, provenance and the
+# tool's own judgement -- confidence, flags, exemplar_id -- are not).
+NOT_EDITABLE = ("mention_id", "doc_id", "source_path", "page", "line", "confidence", "flags", "exemplar_id")
+EDITABLE = [f["name"] for f in MENTIONS["fields"] if f["name"] not in NOT_EDITABLE]
+
+CORRECTIONS: dict[str, Any] = {
+    "fields": [
+        _f("mention_id", desc="the corrected row; kept even when the row is gone from the data", required=True),
+        _f("column", desc="the corrected column of mentions", required=True, enum=EDITABLE),
+        _f("value", desc="the value a person gave (empty: not stated)"),
+        _f("was", desc="the value in the dataset when the correction was made"),
+        _f("corrected_on", "date", "the day the correction was stored"),
+    ],
+    "primaryKey": ["mention_id", "column"],
 }
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "documents": DOCUMENTS, "mentions": MENTIONS, "exemplars": EXEMPLARS, "links": LINKS,
+    "corrections": CORRECTIONS,
 }
 
 
