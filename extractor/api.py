@@ -22,6 +22,7 @@ from .errors import UsageError
 from .execute import process_all
 from .model import Mention, Result
 from .pipeline import process_file
+from .runlog import RunLog, open_log
 from .settings import Settings
 from .store import DB_NAME, Cache, FileEntry, entry_for, load_entries, load_run, output_lock, read_key, result_of
 from .write import recover, write_dataset
@@ -53,17 +54,29 @@ def parse_file(path: str | Path, settings: Settings | None = None) -> Result:
 
 
 def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settings | None = None,
-        progress: bool = False, *, fresh: bool = False) -> RunSummary:
+        progress: bool = False, *, fresh: bool = False, log: str | Path | None = None) -> RunSummary:
     """Read every file under INPUTs and write the dataset into `out`.
 
     Files unchanged since the last run into `out` are not read again (`fresh=True` reads all).
-    Files inside `out` (its report, its review spreadsheet) are never inputs.
+    Files inside `out` (its report, its review spreadsheet) are never inputs. `log` names a
+    JSON-lines file that gets one event per file read, and the run's start and end.
     """
     settings = settings or Settings()
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     out = Path(out)
     files = [(path, rel) for path, rel in collect(list(inputs)) if not _inside(path, out)]
+    with open_log(log) as events:
+        events.event("start", inputs=[str(p) for p in inputs], out=str(out), files=len(files),
+                     workers=settings.workers, executor=settings.executor)
+        summary = _run(files, inputs, out, settings, progress, fresh, events)
+        events.event("end", files=summary.n_files, read=summary.n_read, rows=summary.n_mentions,
+                     exemplars=summary.n_exemplars, statuses=summary.statuses)
+    return summary
+
+
+def _run(files: list[tuple[Path, str]], inputs: list[str | Path], out: Path, settings: Settings, progress: bool,
+         fresh: bool, events: RunLog) -> RunSummary:
     with output_lock(out):
         recover(out)
         started = _now()
@@ -71,7 +84,7 @@ def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settin
         cache = Cache([]) if fresh else Cache.open(out)
         found = [cache.find(path, key) for path, _ in files]
         to_read = [f for f, (entry, _) in zip(files, found, strict=True) if entry is None]
-        read = iter(process_all(to_read, settings, progress=progress))
+        read = iter(process_all(to_read, settings, progress=progress, on_result=events.file_done))
         results: list[Result] = []
         entries: list[FileEntry] = []
         for ordinal, ((path, rel), (entry, facts)) in enumerate(zip(files, found, strict=True)):

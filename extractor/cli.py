@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from pydantic import ValidationError
 
 from . import __version__
 from .api import parse_file, run
@@ -47,6 +48,14 @@ def run_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     fresh: Annotated[bool, typer.Option(
         "--fresh", help="Read every file again, even those unchanged since the last run into --out.")] = False,
+    timeout: Annotated[Optional[float], typer.Option(
+        "--timeout", min=1, help="Per-file time limit in seconds (default 300); over it a file fails.")] = None,
+    executor: Annotated[str, typer.Option(
+        "--executor", help="'local' worker processes, or 'dask' (a cluster, see --scheduler).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster when omitted.")] = None,
+    log: Annotated[Optional[Path], typer.Option(
+        "--log", help="Append one JSON line per file read (and the run's start and end) to this file.")] = None,
 ) -> None:
     """Read every file under INPUTS and write documents, mentions and exemplars into --out.
 
@@ -54,9 +63,18 @@ def run_cmd(
     Exit status: 0 when every file was read, 1 when any file failed, 2 for a usage error
     (also when another run is writing into --out).
     """
-    settings = Settings() if workers is None else Settings(workers=workers)
+    options: dict[str, object] = {"executor": executor, "scheduler": scheduler}
+    if workers is not None:
+        options["workers"] = workers
+    if timeout is not None:
+        options["file_timeout_s"] = timeout
     try:
-        summary = run(list(inputs), out, settings, progress=not quiet, fresh=fresh)
+        settings = Settings.model_validate(options)
+    except ValidationError as exc:
+        typer.echo(f"error: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        summary = run(list(inputs), out, settings, progress=not quiet, fresh=fresh, log=log)
     except UsageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +43,8 @@ def process_file(path: Path, source_path: str, settings: Settings) -> Result:
     # An unreadable file still needs an id: one made from its path, until its content can be read.
     record.doc_id = hashlib.sha256(f"unreadable:{source_path}".encode()).hexdigest()[:16]
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the batch forever
+            raise DocumentLoadError("not a regular file (a named pipe, device or socket)")
         record.doc_id = doc_id_of(path)
         size_mb = path.stat().st_size / 1e6
         if size_mb > settings.max_file_mb:

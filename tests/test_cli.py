@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,23 @@ def test_non_plan_text_is_no_table_and_bad_file_fails(tmp_path: Path) -> None:
 def test_every_command_has_help(args: list[str]) -> None:
     done = cli(*args)
     assert done.returncode == 0 and "Usage" in done.stdout
+
+
+def test_log_has_one_json_line_per_file_and_a_fifo_fails_cleanly(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    log = tmp_path / "run.log"
+    done = cli("run", folder, "--out", tmp_path / "out", "--log", log, "--workers", "2", "--timeout", "60")
+    assert done.returncode == 1, done.stderr
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [e["event"] for e in events] == ["start", "file", "file", "end"]
+    by_path = {e["source_path"]: e for e in events if e["event"] == "file"}
+    assert by_path["seed.txt"]["n_rows"] == 23
+    assert by_path["pipe.txt"]["status"] == "failed" and "not a regular file" in by_path["pipe.txt"]["message"]
+
+
+def test_bad_option_values_are_usage_errors(tmp_path: Path) -> None:
+    assert cli("run", SEED, "--out", tmp_path / "o", "--executor", "spark").returncode == 2
+    assert cli("run", SEED, "--out", tmp_path / "o", "--workers", "0").returncode == 2
