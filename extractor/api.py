@@ -69,13 +69,13 @@ def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settin
     with open_log(log) as events:
         events.event("start", inputs=[str(p) for p in inputs], out=str(out), files=len(files),
                      workers=settings.workers, executor=settings.executor)
-        summary = _run(files, inputs, out, settings, progress, fresh, events)
+        summary = _run(files, inputs, out, settings=settings, progress=progress, fresh=fresh, events=events)
         events.event("end", files=summary.n_files, read=summary.n_read, rows=summary.n_mentions,
                      exemplars=summary.n_exemplars, statuses=summary.statuses)
     return summary
 
 
-def _run(files: list[tuple[Path, str]], inputs: list[str | Path], out: Path, settings: Settings, progress: bool,
+def _run(files: list[tuple[Path, str]], inputs: list[str | Path], out: Path, *, settings: Settings, progress: bool,
          fresh: bool, events: RunLog) -> RunSummary:
     with output_lock(out):
         recover(out)

@@ -40,7 +40,7 @@ def main(
 
 
 @app.command("run")
-def run_cmd(
+def run_cmd(  # noqa: PLR0917 - one parameter per command-line option
     inputs: Annotated[list[Path], typer.Argument(help="Files and folders to read (folders recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the dataset.")],
     workers: Annotated[Optional[int], typer.Option(
