@@ -7,7 +7,7 @@ whole, and the next run completes.
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import os
 import shutil
 import signal
@@ -38,9 +38,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = extractor.api.process_all
 
-    def spy(files: list[tuple[Path, str]], settings: Settings, progress: bool = False) -> Any:
+    def spy(files: list[tuple[Path, str]], settings: Settings, progress: bool = False, **kwargs: Any) -> Any:
         seen.extend(rel for _, rel in files)
-        return real(files, settings, progress=progress)
+        return real(files, settings, progress=progress, **kwargs)
 
     monkeypatch.setattr(extractor.api, "process_all", spy)
     return seen
@@ -137,27 +137,24 @@ def test_kill_during_a_run_leaves_the_previous_dataset(tmp_path: Path) -> None:
     run([folder], out, S)
     before = dataset_files(out)
     shutil.copy(SEED, folder / "a-new-plan.txt")
-    endless = folder / "zz-never-ends.txt"  # a named pipe: reading it blocks until we kill the run
-    os.mkfifo(endless)
+    slow = folder / "zz-slow.txt"  # ~120 MB of text: the run is still reading it when killed
+    slow.write_text("Dòng văn bản không phải kế hoạch, chỉ để đọc lâu.\n" * 1_700_000, encoding="utf-8")
+    log = tmp_path / "run.log"
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "run", str(folder), "--out", str(out),
-                             "--workers", "1", "-q"],
+                             "--workers", "1", "-q", "--log", str(log)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    writer, deadline = None, time.monotonic() + 120
-    try:
-        while writer is None:  # opens once the run is reading the pipe, after the new plan
-            try:
-                writer = os.open(endless, os.O_WRONLY | os.O_NONBLOCK)
-            except OSError as exc:
-                assert exc.errno == errno.ENXIO and proc.poll() is None and time.monotonic() < deadline
-                time.sleep(0.05)
+    deadline = time.monotonic() + 120
+    try:  # the log shows the new plan read: the run is now on the slow file
+        while '"a-new-plan.txt"' not in (log.read_text(encoding="utf-8") if log.exists() else ""):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
-        if writer is not None:
-            os.close(writer)
     assert proc.returncode == -signal.SIGKILL
     assert dataset_files(out) == before and intact(out)
-    endless.unlink()
+    slow.unlink()
     summary = run([folder], out, S)  # the next run completes, reading only what is new
     assert summary.n_read == 1 and summary.n_files == 13
     assert "a-new-plan.txt" in {r["source_path"] for r in rows(out / "documents.csv")}
