@@ -43,6 +43,7 @@ class Settings(BaseModel):
     dedup_links_per_mention: int = Field(3, ge=0, description="at most this many apart pairs per mention")
     dedup_block_max: int = Field(48, ge=2, description="larger key groups are compared in a sliding window")
     dedup_window: int = Field(12, ge=2, description="window of the sorted neighbourhood in large groups")
+    dedup_title_window: int = Field(4, ge=1, description="window of the sorted neighbourhood of title words")
     abbreviations: Path = DATA / "abbreviations.csv"
     sector_lexicon: Path = DATA / "sector_lexicon.csv"
     unit_changes: Path | None = None  # extra user change table, merged over the built-in one

@@ -101,3 +101,8 @@ def test_combined_cells_split() -> None:
                                                                               "mô hình “Nhà sạch”")
     assert split_combined("Mô hình “Nhà sạch” của Hội Phụ nữ xã Xuân Hòa") == ("Hội Phụ nữ xã Xuân Hòa",
                                                                               "Mô hình “Nhà sạch”")
+
+
+def test_abbreviated_type_words_inside_a_name() -> None:
+    assert _places("Công an TP. Lào Cai") == [("district", "thành phố", "Lào Cai")]
+    assert _places("Đội Cảnh sát, TX Sa Pa") == [("district", "thị xã", "Sa Pa")]

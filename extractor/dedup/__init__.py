@@ -1,11 +1,38 @@
-"""Deduplication across documents and years (placeholder: each mention is its own exemplar)."""
+"""Deduplication: link the mentions of one real-world exemplar across documents and years.
+
+Two mentions are one exemplar when the same actor carries the same model (SPEC), however the
+wording drifts. The stages, each in its own module:
+
+    keys     matching keys per mention (abbreviations expanded, tones, case, honorifics folded)
+    places   localities by code or name, made comparable across mergers by the change table
+    block    candidate pairs: same province, a shared cheap key (work ~ n, not n squared)
+    compare  actor and title scores (rapidfuzz) and the decision rule for one pair, with vetoes
+    batch    the scores of all candidate pairs at once (cpdist); full decisions only where needed
+    cluster  link edges joined strongest first, never across a vetoed pair (no chaining)
+    ids      stable exemplar ids (kept from the previous run; else from the earliest mention)
+    explain  an exemplar's mentions and the reasons, rendered from the written tables
+
+`deduplicate` returns the exemplars and the `links` rows: every pair linked, and the pairs held
+apart close to a threshold, with the scores and the reason that decided them.
+"""
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Mention
+from ..settings import DATA, Settings
+from .batch import score_candidates
+from .block import candidate_pairs
+from .cluster import Clusters, cluster
+from .compare import Verdict, near
+from .ids import anchor_key, assign_ids, previous_assignments
+from .keys import Keys, abbreviations, keys_of
+from .places import change_table
+
+__all__ = ["Exemplar", "deduplicate", "exemplar_from", "mention_keys", "previous_assignments"]
 
 
 @dataclass
@@ -30,9 +57,11 @@ class Exemplar:
 
 
 def exemplar_from(members: list[Mention], exemplar_id: str) -> Exemplar:
-    """An exemplar row from its mentions: the latest mention names it."""
+    """An exemplar row from its mentions: the latest year's best-read mention names it
+    (a born-digital copy before an OCR'd one, then the most confident)."""
     members = sorted(members, key=lambda m: (m.year or 0, m.mention_id))
-    head = members[-1]
+    latest = [m for m in members if m.year == members[-1].year]
+    head = max(latest, key=lambda m: ("ocr" not in m.flags.split(";"), m.confidence, m.mention_id))
     years = sorted({m.year for m in members if m.year})
     return Exemplar(
         exemplar_id=exemplar_id, actor_kind=head.actor_kind, actor_name=head.actor_name,
@@ -45,9 +74,74 @@ def exemplar_from(members: list[Mention], exemplar_id: str) -> Exemplar:
     )
 
 
-def deduplicate(mentions: list[Mention]) -> tuple[list[Exemplar], list[dict[str, object]]]:
+def mention_keys(mentions: list[Mention], settings: Settings) -> list[Keys]:
+    abbr = abbreviations(str(settings.abbreviations))
+    changes = change_table(str(DATA / "unit_changes.csv"), str(settings.unit_changes or ""))
+    return [keys_of(m, i, abbr, changes) for i, m in enumerate(mentions)]
+
+
+def deduplicate(mentions: list[Mention], settings: Settings | None = None,
+                previous: dict[str, str] | None = None) -> tuple[list[Exemplar], list[dict[str, Any]]]:
+    """Group mentions into exemplars; set each `Mention.exemplar_id`; return exemplars and links.
+
+    `previous` maps mention_id -> exemplar_id from the last run into the same output folder
+    (`previous_assignments(out_dir)`): clusters holding those mentions keep those ids.
+    """
+    settings = settings or Settings()
+    keys = mention_keys(mentions, settings)
+    candidates = candidate_pairs(keys, settings)
+    verdicts = score_candidates(keys, candidates.by_actor, candidates.by_title, settings)
+    clusters = cluster(keys, verdicts, settings)
+    groups = clusters.groups
+    anchors = [min(anchor_key(mentions[i].year, mentions[i].mention_id) for i in g) for g in groups]
+    ids = assign_ids([[mentions[i].mention_id for i in g] for g in groups], anchors, previous)
     exemplars = []
-    for m in mentions:
-        m.exemplar_id = "ex-" + hashlib.sha1(m.mention_id.encode()).hexdigest()[:12]
-        exemplars.append(exemplar_from([m], m.exemplar_id))
-    return exemplars, []
+    for group, exemplar_id in zip(groups, ids, strict=True):
+        for i in group:
+            mentions[i].exemplar_id = exemplar_id
+        exemplars.append(exemplar_from([mentions[i] for i in group], exemplar_id))
+    exemplars.sort(key=lambda e: e.exemplar_id)
+    return exemplars, link_rows(mentions, clusters, settings)
+
+
+def _within_budget(verdicts: dict[tuple[int, int], Verdict], mentions: list[Mention],
+                   s: Settings) -> dict[tuple[int, int], Verdict]:
+    """Every link, and the closest apart pairs: at most `dedup_links_per_mention` per mention."""
+    budget: Counter[int] = Counter()
+    kept = {}
+    ordered = sorted(verdicts.items(), key=lambda kv: (not kv[1].link, -kv[1].strength,
+                                                       *sorted((mentions[kv[0][0]].mention_id,
+                                                                mentions[kv[0][1]].mention_id))))
+    for pair, v in ordered:
+        if not v.link:
+            if min(budget[v.a], budget[v.b]) >= s.dedup_links_per_mention:
+                continue
+            budget[v.a] += 1
+            budget[v.b] += 1
+        kept[pair] = v
+    return kept
+
+
+def link_rows(mentions: list[Mention], clusters: Clusters, s: Settings) -> list[dict[str, Any]]:
+    """Pairs linked, and pairs held apart near a threshold (at most a few per mention)."""
+    verdicts = _within_budget({p: v for p, v in clusters.verdicts.items() if near(v, s)}, mentions, s)
+    rows = [_row(mentions, v, clusters.held.get((v.a, v.b)), mentions[v.a].exemplar_id == mentions[v.b].exemplar_id)
+            for v in verdicts.values()]
+    rows.sort(key=lambda r: (r["mention_a"], r["mention_b"]))
+    return rows
+
+
+def _row(mentions: list[Mention], v: Verdict, held: Verdict | None, same: bool) -> dict[str, Any]:
+    a, b = sorted((mentions[v.a], mentions[v.b]), key=lambda m: m.mention_id)
+    decision, reason = ("link" if v.link and same else "apart"), v.reason
+    if v.link and not same and held is not None:
+        x, y = sorted((mentions[held.a].mention_id, mentions[held.b].mention_id))
+        reason = f"{v.reason}; held apart: {x} and {y} would be joined, {held.reason}"
+    elif not v.link and same:
+        reason = f"{v.reason}; one exemplar through other links"
+    return {
+        "mention_a": a.mention_id, "mention_b": b.mention_id, "actor_score": v.actor,
+        "title_score": v.title, "place": v.place.verdict, "decision": decision, "reason": reason,
+        "exemplar_id": a.exemplar_id if same else "",
+    }
+

@@ -78,6 +78,8 @@ def _type_allowed(text: str, start: int, written: str, canon: str) -> bool:
     if written[:1].isupper() and not written.isupper():
         # Capitalised type words only open a clause: "Xóm Đá Bia", not "Nhật Bản".
         return not before or before[-1] in ",;:(-–" or before.endswith(("và", "các"))
+    if written.lower().rstrip(".") in ABBREVIATIONS:
+        return True  # "TP. Lào Cai", "TX Sa Pa": an abbreviation is a type word wherever it stands
     if written.isupper() and len(written) > 2 and not text.isupper():
         return not before or before[-1] in ",;:(-–"
     return True
