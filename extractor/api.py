@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, invariants
 from . import corrections as hand
 from .collect import collect
 from .dedup import deduplicate, previous_assignments
@@ -131,6 +131,7 @@ def _finish(out: Path, results: list[Result], entries: list[FileEntry], correcti
     mentions = unique_mention_ids(results)
     n_applied, missing = hand.apply(mentions, corrections)
     exemplars, links = deduplicate(mentions, settings, previous_assignments(out))
+    invariants.check([e.source_path for e in entries], results, mentions, exemplars)
     run_info["corrections"] = {"stored": len(corrections), "applied": n_applied, "not_applied": missing}
     run_info["tool_version"] = __version__
     write_dataset(out, [r.document for r in results], mentions, exemplars=exemplars, links=links, run=run_info,
