@@ -50,6 +50,8 @@ def run_cmd(  # noqa: PLR0917 - one parameter per command-line option
         "--fresh", help="Read every file again, even those unchanged since the last run into --out.")] = False,
     timeout: Annotated[Optional[float], typer.Option(
         "--timeout", min=1, help="Per-file time limit in seconds (default 300); over it a file fails.")] = None,
+    memory_mb: Annotated[Optional[int], typer.Option(
+        "--memory-mb", min=256, help="Memory cap per worker in MB (default 3000); over it a file fails.")] = None,
     executor: Annotated[str, typer.Option(
         "--executor", help="'local' worker processes, or 'dask' (a cluster, see --scheduler).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(
@@ -68,6 +70,8 @@ def run_cmd(  # noqa: PLR0917 - one parameter per command-line option
         options["workers"] = workers
     if timeout is not None:
         options["file_timeout_s"] = timeout
+    if memory_mb is not None:
+        options["memory_limit_mb"] = memory_mb
     try:
         settings = Settings.model_validate(options)
     except ValidationError as exc:
