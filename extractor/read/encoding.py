@@ -6,12 +6,16 @@ Legacy Vietnamese font encodings (TCVN3, VNI) are recognised by `legacy.py`.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import DocumentLoadError
 
-# Letters that only appear when UTF-8 Vietnamese was decoded as Latin-1/cp1252.
-_MOJIBAKE_MARKS = ("Ã", "Ä", "á»", "áº", "Æ°", "Æ¡", "Ä‘")
+# Pairs that only appear when UTF-8 Vietnamese was decoded as Latin-1/cp1252: a lead byte
+# (Ã, Ä, Æ, á) followed by a continuation byte (0x80-0xBF read as Latin-1 or cp1252). A lone
+# "Ã" is a Vietnamese letter ("XÃ HỘI"), not a mark.
+_MOJIBAKE = re.compile("[ÃÄÆ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|á[º»]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -43,8 +47,10 @@ def _looks_utf16(data: bytes) -> bool:
 
 def fix_mojibake(text: str) -> str:
     """Repair UTF-8 that was once read as Latin-1 ("Hòa" stored as "HÃ²a")."""
-    if not any(mark in text for mark in _MOJIBAKE_MARKS):
+    marks = len(_MOJIBAKE.findall(text))
+    if not marks:
         return text
     import ftfy  # noqa: PLC0415 - rarely needed
 
-    return unicodedata.normalize("NFC", ftfy.fix_text(text))
+    fixed = unicodedata.normalize("NFC", ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False))
+    return fixed if len(_MOJIBAKE.findall(fixed)) < marks else text

@@ -32,10 +32,13 @@ _NUCLEUS = (
     "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
     "[aăâeêioôơuưy]"
 )
-_SYLLABLE = re.compile(rf"^({_ONSET})?({_NUCLEUS})(c|ch|m|n|ng|nh|p|t)?$")
+_SYLLABLE = re.compile(rf"^({_ONSET})?({_NUCLEUS})(c|ch|k|m|n|ng|nh|p|t)?$")  # k: Đắk, Lắk
 _WORD = re.compile(r"[^\W\d_]+")
 # The one capitalised word of this genre that starts with an upper-case toned letter mid-sentence.
 _UY_BAN = re.compile(r"\bủy ban\b")
+_NAME_CHARS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
+                            "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+                            "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ")
 
 
 # ---------------------------------------------------------------- tables
@@ -136,8 +139,9 @@ def restore_capitals(text: str) -> str:
     with the lower-case codes, so "KẾ HOẠCH" reads back "Kế HOạCH" and "Ủy ban" as "ủy ban".
 
     A word whose other letters are capitals is upper-cased (one capital is enough beside an
-    all-capital word: "KẾ HOẠCH"); a word starting a line or a sentence is capitalised. Capitals
-    inside a sentence ("huyện Ứng Hòa") cannot be told apart and stay lower case.
+    all-capital word: "KẾ HOẠCH"); a word starting a line or a sentence, or following two
+    capitalised words (a name: "Phan Văn Út"), is capitalised. Other capitals inside a sentence
+    ("huyện Ứng Hòa") cannot be told apart and stay lower case. (Đ has its own capital code.)
     """
     lines = text.split("\n")
     return _UY_BAN.sub("Ủy ban", "\n".join(_restore_line(line) for line in lines))
@@ -157,9 +161,11 @@ def _restore_line(line: str) -> str:
         shouty_neighbour = (i > 0 and caps[i - 1] >= 2) or (i + 1 < len(caps) and caps[i + 1] >= 2)
         if caps[i] >= 2 or (caps[i] == 1 and shouty_neighbour):
             new = word.upper()
-        elif word[0].islower() and not word[0].isascii():
+        elif word[0].islower() and not word[0].isascii() and word[0] != "đ":
             before = line[: m.start()].rstrip()
-            if not before or before[-1] in ".!?":
+            name = (i >= 2 and all(w.group(0)[:1].isupper() for w in words[i - 2 : i])  # "Phan Văn út"
+                    and not line[words[i - 2].start() : m.start()].strip(" ").translate(_NAME_CHARS))
+            if not before or before[-1] in ".!?" or name:
                 new = word[0].upper() + word[1:]
         out[m.start() : m.end()] = list(new)
     return "".join(out)
@@ -201,6 +207,25 @@ def score(text: str) -> float:
     return (good - 2 * bad - 5 * controls) / max(total, 1)
 
 
+def legacy_text_encoding(text: str) -> str | None:
+    """'tcvn3' or 'vni' when a text layer (a PDF's) holds a legacy font's codes read as
+    Windows-1252 ("Hµ Néi", "Haø Noäi") and decodes much better so; else None."""
+    sample = text[:50_000]
+    base = score(sample)
+    if base >= 0.5:
+        return None
+    found = [(score(tcvn3_to_unicode(sample)), "tcvn3"), (score(vni_to_unicode(sample)), "vni")]
+    best, name = max(found)
+    return name if best > base + 0.3 else None
+
+
+def convert_text(text: str, encoding: str) -> str:
+    """A legacy text layer to Unicode (TCVN3 capitals restored as in `restore_capitals`)."""
+    if encoding == "vni":
+        return vni_to_unicode(text)
+    return restore_capitals(tcvn3_to_unicode(text))
+
+
 def decode_legacy(data: bytes) -> tuple[str, str] | None:
     """Try Windows-1258, TCVN3 and VNI; keep the most Vietnamese-looking result."""
     best: tuple[float, str, str] | None = None
@@ -218,10 +243,12 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
 
 
 __all__ = [
+    "convert_text",
     "decode_font_text",
     "decode_legacy",
     "font_encoding",
     "is_syllable",
+    "legacy_text_encoding",
     "restore_capitals",
     "score",
     "tcvn3_to_unicode",

@@ -1,0 +1,107 @@
+"""OCR reader: a scanned page gives the table's rows (within tolerance) with confidences; images
+too; a missing Tesseract or Vietnamese model is a MissingToolError. Needs tesseract + vie."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fixtures_read.pdfgen import PageSpec, scan_pdf, write_pdf
+from PIL import Image, ImageDraw
+from rapidfuzz import fuzz
+
+from extractor.errors import MissingToolError
+from extractor.read import ocr, read_document
+from extractor.read.ruling import Rule, estimate_skew, grid_tables
+from extractor.segment import segment
+
+ROWS = [("1", "Công an huyện Lạc Sơn", "Mô hình “Chung tay vì cuộc sống cộng đồng”"),
+        ("2", "Hội Nông dân xã Nhân Nghĩa", "Mô hình “Hợp tác xã mây tre đan”"),
+        ("3", "Trường Mầm non Sao Mai", "Mô hình “Thư viện thân thiện của bé”"),
+        ("4", "Trạm Y tế xã Ngổ Luông", "Mô hình “Khám chữa bệnh bằng y học cổ truyền”")]
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("scan")
+    page = PageSpec(width=595, height=420)
+    page.text(230, 40, "PHỤ LỤC", 14)
+    xs, top = [40.0, 80.0, 290.0, 570.0], 80.0
+    page.grid(xs, [top, top + 30])
+    for x, label in zip(xs, ("STT", "Tên tập thể, cá nhân", "Mô hình, điển hình"), strict=False):
+        page.text(x + 6, top + 8, label, 12)
+    top += 30
+    for stt, actor, model in ROWS:
+        page.grid(xs, [top, top + 44])
+        page.text(xs[0] + 6, top + 8, stt, 12)
+        page.text(xs[1] + 6, top + 8, actor, 12)
+        page.text(xs[2] + 6, top + 8, model, 11)
+        top += 44
+    digital = write_pdf(tmp / "page.pdf", [page])
+    return scan_pdf(digital, tmp / "page.scan.pdf", dpi=200, angle=0.7)
+
+
+@pytest.fixture(scope="module")
+def scanned_doc(scanned: Path):  # type: ignore[no-untyped-def]
+    return read_document(scanned)
+
+
+def test_scanned_page_is_read_by_ocr(scanned_doc) -> None:  # type: ignore[no-untyped-def]
+    assert scanned_doc.format == "pdf-ocr" and scanned_doc.ocr
+    (table,) = scanned_doc.tables()
+    assert table.n_cols == 3 and len(table.rows) == 1 + len(ROWS)
+    cells = [c for row in table.rows for c in row if c.text]
+    assert all(c.confidence is not None and 0 < c.confidence <= 1 for c in cells)
+    assert any(line.text == "PHỤ LỤC" and line.confidence for line in scanned_doc.lines())
+
+
+def test_scanned_rows_within_tolerance(scanned_doc) -> None:  # type: ignore[no-untyped-def]
+    rows = segment(scanned_doc).rows
+    assert [r.row_no for r in rows] == [1, 2, 3, 4]
+    for row, (_stt, actor, model) in zip(rows, ROWS, strict=True):
+        assert fuzz.ratio(row.cells.get("actor", ""), actor) >= 90
+        assert fuzz.ratio(row.cells.get("model", ""), model) >= 90
+
+
+def test_image_file_is_read_by_ocr(scanned: Path, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(scanned))
+    image = pdf[0].render(scale=200 / 72, grayscale=True).to_pil()
+    pdf.close()
+    path = tmp_path / "page.png"
+    image.save(path, dpi=(200, 200))
+    doc = read_document(path)
+    assert doc.format == "pdf-ocr" and doc.ocr and doc.n_pages == 1
+    assert [r.row_no for r in segment(doc).rows] == [1, 2, 3, 4]
+
+
+def test_missing_tesseract_is_a_missing_tool_error(scanned: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on the path
+    with pytest.raises(MissingToolError, match="tesseract-ocr-vie"):
+        read_document(scanned)
+
+
+def test_missing_vietnamese_model_is_a_missing_tool_error(scanned: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "_languages", lambda exe: frozenset({"eng", "osd"}))
+    with pytest.raises(MissingToolError, match=r"no 'vie' language model.*tesseract-ocr-vie"):
+        read_document(scanned)
+
+
+def test_skew_is_measured() -> None:
+    img = Image.new("L", (1000, 1200), 255)
+    draw = ImageDraw.Draw(img)
+    for y in range(100, 1100, 35):
+        draw.line([(100, y), (900, y)], fill=0, width=3)
+    tilted = img.rotate(1.2, fillcolor=255)
+    assert abs(estimate_skew(np.asarray(tilted)) + 1.2) <= 0.1
+
+
+def test_grid_with_a_missing_rule_has_a_merged_cell() -> None:
+    rules = [Rule(True, y, 0, 300) for y in (0, 20, 40)]
+    rules += [Rule(False, 0, 0, 40), Rule(False, 300, 0, 40), Rule(False, 100, 20, 40)]  # no rule in row 0
+    ((xs, ys, cells),) = grid_tables(rules)
+    assert xs == [0, 100, 300] and ys == [0, 20, 40]
+    assert cells == [(0, 0, 1, 2), (1, 0, 1, 1), (1, 1, 1, 1)]
