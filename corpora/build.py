@@ -850,7 +850,11 @@ def main() -> int:
             for p in to_pdf:
                 pin_pdf(HERE / "pdf" / f"{p.stem}.pdf")
         if to_doc:
-            soffice_convert(to_doc, 'doc:MS Word 97', HERE / "doc")
+            # LibreOffice's Word 97 export drops python-docx tables when it starts from DOCX;
+            # through ODT it keeps them, as a real Word 97 file would have them.
+            with tempfile.TemporaryDirectory() as tmp:
+                soffice_convert(to_doc, "odt", Path(tmp))
+                soffice_convert(sorted(Path(tmp).glob("*.odt")), 'doc:MS Word 97', HERE / "doc")
         if scans:
             (HERE / "scan").mkdir(exist_ok=True)
             for sid, seed in scans:

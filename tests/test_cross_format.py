@@ -28,10 +28,7 @@ FIELDS = ("section_kind", "section_label", "group", "row_no", "actor_raw", "acto
           "person_name", "hamlet", "hamlet_type", "commune", "commune_type", "district", "district_type", "province",
           "commune_code", "district_code", "province_code", "title", "description", "sector")
 # Renderings whose differences come from the corpus, not the readers (see the reason).
-KNOWN = {
-    "doc": "corpora/build.py converts DOCX straight to .doc with LibreOffice, whose Word 97 export drops "
-           "python-docx tables (rendering DOCX -> ODT -> DOC keeps them); the reader gets every row of such files",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _renderings() -> list[Path]:
