@@ -64,6 +64,8 @@ def process_all(files: list[Task], settings: Settings, progress: bool = False,
 def _run(files: list[Task], settings: Settings) -> Iterator[tuple[int, Result, float]]:
     if not files:
         return
+    if settings.ocr_threads == 0:  # cores not busy with other files OCR one file's pages
+        settings = settings.model_copy(update={"ocr_threads": max(1, settings.workers // len(files))})
     if settings.executor == "dask":
         from .execute_dask import run_dask  # noqa: PLC0415 - dask only when asked for
 

@@ -26,6 +26,7 @@ class Settings(BaseModel):
     memory_limit_mb: int = Field(3000, ge=256, description="per-worker address-space cap")
     ocr_lang: str = "vie"
     ocr_dpi: int = Field(300, ge=72)
+    ocr_threads: int = Field(0, ge=0, description="tesseract processes per file; 0: shared out by the executor")
     min_text_chars_per_page: int = Field(40, ge=0, description="below this a page needs OCR")
     low_confidence: float = Field(0.6, ge=0, le=1, description="rows below are flagged")
     # Dedup (rapidfuzz scores 0-100; see extractor/dedup/__init__.py for the rule)
@@ -52,7 +53,8 @@ class Settings(BaseModel):
         """Hash of what changes extraction: version, settings and data files (not workers, limits, dedup)."""
         from . import __version__  # noqa: PLC0415
 
-        skip = {"workers", "file_timeout_s", "memory_limit_mb", "executor", "scheduler", "files_per_worker"}
+        skip = {"workers", "file_timeout_s", "memory_limit_mb", "executor", "scheduler", "files_per_worker",
+                "ocr_threads"}
         keep = {k: v for k, v in self.model_dump().items() if k not in skip and not k.startswith("dedup_")}
         blob = json.dumps([__version__, keep], sort_keys=True, default=str).encode()
         for path in (self.abbreviations, self.sector_lexicon, self.unit_changes):

@@ -105,3 +105,15 @@ def test_grid_with_a_missing_rule_has_a_merged_cell() -> None:
     ((xs, ys, cells),) = grid_tables(rules)
     assert xs == [0, 100, 300] and ys == [0, 20, 40]
     assert cells == [(0, 0, 1, 2), (1, 0, 1, 1), (1, 1, 1, 1)]
+
+
+def test_pages_ocred_in_parallel_read_the_same() -> None:
+    from conftest import CORPORA
+
+    from extractor.read import read_document
+    from extractor.settings import Settings
+
+    scan = CORPORA / "scan" / "nghe-an-2022-215-KH-UBND.scan.pdf"
+    one = read_document(scan, Settings(ocr_threads=1))
+    two = read_document(scan, Settings(ocr_threads=2))
+    assert one.blocks == two.blocks and one.ocr and two.ocr

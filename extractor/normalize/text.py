@@ -18,7 +18,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 # Look-alike letters found in documents typed with legacy fonts or OCR.
 _LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
-# Quote styles folded to one pair of curly quotes; straight quotes become curly by position.
+# Quote styles folded to one pair of curly quotes (straight quotes are left as written).
 _QUOTES = str.maketrans({"\u201e": "\u201c", "\u201f": "\u201c", "\u00ab": "\u201c",
                          "\u00bb": "\u201d", "\u2033": "\u201d", "\u02ba": "\u201d"})
 # Open rhymes whose tone goes on the first vowel in official spelling.

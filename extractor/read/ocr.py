@@ -24,6 +24,7 @@ import subprocess
 import time
 import unicodedata
 from bisect import bisect_right
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -90,22 +91,37 @@ def ocr_pdf_pages(pdf: Any, indexes: list[int], settings: Settings, warnings: li
     check_tesseract(settings.ocr_lang)
     deadline = time.monotonic() + settings.file_timeout_s
     out: dict[int, Page] = {}
-    for index in indexes:
-        page = pdf[index]
-        try:
-            width, height = page.get_size()
-            bitmap = page.render(scale=settings.ocr_dpi / 72, grayscale=True)
-            image = bitmap.to_pil().convert("L")
-            bitmap.close()
-        except pdfium.PdfiumError as exc:
-            warnings.append(f"page {index + 1} could not be rendered for OCR: {exc}")
-            continue
-        finally:
-            page.close()
-        result = ocr_page(image, settings.ocr_dpi, index + 1, settings, deadline)
-        result.width, result.height = float(width), float(height)
-        out[index] = result
+    threads = max(1, settings.ocr_threads)
+    # Pages are rendered one by one (pdfium is not thread-safe) and OCRed by up to `threads`
+    # tesseract processes at once; at most `threads` rendered pages wait in memory.
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        pending: list[tuple[int, float, float, Future[Page]]] = []
+        for index in indexes:
+            page = pdf[index]
+            try:
+                width, height = page.get_size()
+                bitmap = page.render(scale=settings.ocr_dpi / 72, grayscale=True)
+                image = bitmap.to_pil().convert("L")
+                bitmap.close()
+            except pdfium.PdfiumError as exc:
+                warnings.append(f"page {index + 1} could not be rendered for OCR: {exc}")
+                continue
+            finally:
+                page.close()
+            if len(pending) >= threads:
+                _collect(pending.pop(0), out)
+            pending.append((index, float(width), float(height),
+                            pool.submit(ocr_page, image, settings.ocr_dpi, index + 1, settings, deadline)))
+        for item in pending:
+            _collect(item, out)
     return out
+
+
+def _collect(item: tuple[int, float, float, Future[Page]], out: dict[int, Page]) -> None:
+    index, width, height, future = item
+    result = future.result()
+    result.width, result.height = width, height
+    out[index] = result
 
 
 # ---------------------------------------------------------------- the tool

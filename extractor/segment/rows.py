@@ -112,7 +112,7 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             where = f"{ctx.top.label}.{written}" if ctx.top and ctx.top.label else written or "?"
             warnings.append(f"row {where} has an STT but no content (document cut short?)")
             continue
-        row = Row(row_no=number, cells=by_role, prov=prov, appendix=appendix)
+        row = Row(row_no=number, cells=by_role, prov=prov, appendix=appendix, confidence=_confidence(cells))
         _place(row, ctx)
         if written and number is None:
             row.flags.append("stt_unreadable")
@@ -212,6 +212,12 @@ def _append(row: Row, by_role: dict[str, str]) -> None:
     for role, text in by_role.items():
         row.cells[role] = f"{row.cells[role]} {text}".strip() if role in row.cells else text
     row.flags.append("joined_continuation")
+
+
+def _confidence(cells: list[Cell]) -> float | None:
+    """The reader's confidence in a row: the mean of its OCR'd cells, None when born digital."""
+    known = [c.confidence for c in cells if c.confidence is not None and c.text.strip()]
+    return round(sum(known) / len(known), 3) if known else None
 
 
 def _prov(cells: list[Cell]) -> Provenance:
