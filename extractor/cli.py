@@ -56,6 +56,9 @@ def run_cmd(  # noqa: PLR0917 - one parameter per command-line option
         "--executor", help="'local' worker processes, or 'dask' (a cluster, see --scheduler).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster when omitted.")] = None,
+    unit_changes: Annotated[Optional[Path], typer.Option(
+        "--unit-changes", exists=True, dir_okay=False,
+        help="Your own dated change table (CSV, columns of extractor/data/unit_changes.csv), read over ours.")] = None,
     log: Annotated[Optional[Path], typer.Option(
         "--log", help="Append one JSON line per file read (and the run's start and end) to this file.")] = None,
 ) -> None:
@@ -72,6 +75,8 @@ def run_cmd(  # noqa: PLR0917 - one parameter per command-line option
         options["file_timeout_s"] = timeout
     if memory_mb is not None:
         options["memory_limit_mb"] = memory_mb
+    if unit_changes is not None:
+        options["unit_changes"] = unit_changes.resolve()
     try:
         settings = Settings.model_validate(options)
     except ValidationError as exc:

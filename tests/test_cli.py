@@ -99,3 +99,20 @@ def test_log_has_one_json_line_per_file_and_a_fifo_fails_cleanly(tmp_path: Path)
 def test_bad_option_values_are_usage_errors(tmp_path: Path) -> None:
     assert cli("run", SEED, "--out", tmp_path / "o", "--executor", "spark").returncode == 2
     assert cli("run", SEED, "--out", tmp_path / "o", "--workers", "0").returncode == 2
+
+
+def test_a_users_change_table_places_a_unit_ours_does_not_know(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 02/3/2018 của Ủy ban nhân dân tỉnh Hòa Bình)\n"
+        "\tSTT\n\tTên tập thể, cá nhân\n\tMô hình, điển hình\n\n"
+        "\t1\n\tHội Nông dân xã Khe Mơ, huyện Lương Sơn\n\tMô hình “Nuôi ong”\n", encoding="utf-8")
+    table = tmp_path / "changes.csv"
+    table.write_text(
+        "level,code,name,type,parent_code,valid_from,valid_to,resolution,successor_codes,note\n"
+        "commune,99901,Khe Mơ,xã,152,2000-01-01,2020-01-01,test,,a unit only this user knows\n", encoding="utf-8")
+    for extra, code in (([], ""), (["--unit-changes", table], "99901")):
+        out = tmp_path / f"out{len(extra)}"
+        assert cli("run", plan, "--out", out, *extra).returncode == 0
+        (mention,) = rows(out / "mentions.csv")
+        assert (mention["commune"], mention["commune_code"], mention["district_code"]) == ("Khe Mơ", code, "152")
