@@ -393,3 +393,24 @@ def test_rerun_into_the_same_folder_keeps_ids(tmp_path: Path) -> None:
 def test_word_conflict(x: str, y: str, conflict: bool) -> None:
     ka, kb = mention_keys([m("a", actor=x), m("b", actor=y)], S)
     assert (word_conflict(ka, kb) is not None) == conflict
+
+
+def test_issue_ocr_misread_place_and_untitled_rows_still_link() -> None:
+    from extractor.dedup import deduplicate
+    from extractor.model import Mention
+    from extractor.settings import Settings
+
+    base = dict(year=2022, province="Nghệ An", province_code="40", district="Thái Hòa", district_code="414",
+                district_type="thị xã", actor_kind="organization", section_kind="mô hình")
+    typed = Mention(mention_id="a-0001", actor_name="Hội Liên hiệp Phụ nữ phường Hòa Hiếu", title="Ngôi nhà 100 đồng",
+                    commune="Hòa Hiếu", commune_code="16939", commune_type="phường", **base)
+    ocr = Mention(mention_id="b-0001", actor_name="Hội Liên hiệp Phụ nữ phường Hòa Hiếu", title="Ngôi nhà 100 đồng",
+                  commune="Hòa Hiểu", commune_code="", commune_type="phường", flags="unit_not_in_gazetteer;ocr", **base)
+    other = Mention(mention_id="c-0001", actor_name="Hội Liên hiệp Phụ nữ phường Hòa Hiếu", title="Ngôi nhà 100 đồng",
+                    commune="Quang Tiến", commune_code="16945", commune_type="phường", **base)
+    person = dict(base, actor_kind="person", commune="Pù Nhi", commune_code="14863", commune_type="xã", title="")
+    p1 = Mention(mention_id="d-0001", actor_name="Lò Văn Pọm", person_name="Lò Văn Pọm", **person)
+    p2 = Mention(mention_id="e-0001", actor_name="Lò Văn Pọm", person_name="Lò Văn Pọm", **person)
+    deduplicate([typed, ocr, other, p1, p2], Settings())
+    assert typed.exemplar_id == ocr.exemplar_id != other.exemplar_id
+    assert p1.exemplar_id == p2.exemplar_id != typed.exemplar_id

@@ -32,6 +32,8 @@ def known(level: str, name: str) -> bool:
          "Phòng nuôi trồng thủy sản, Chi cục Thủy sản, trực thuộc Sở Nông nghiệp", "", ""),
         ("Nguyễn Văn Toàn", "person", "Nguyễn Văn Toàn", "", "Nguyễn Văn Toàn"),
         ("Thượng tá Phạm Văn Hùng, Công an tỉnh", "person", "Phạm Văn Hùng", "", "Phạm Văn Hùng"),
+        ("BàNguyễn Thị Thu, thôn An Ninh", "person", "Nguyễn Thị Thu", "Bà", "Nguyễn Thị Thu"),
+        ("Bàn Văn Sơn", "person", "Bàn Văn Sơn", "", "Bàn Văn Sơn"),
     ],
 )
 def test_actor(cell: str, kind: str, name: str, honorific: str, person: str) -> None:

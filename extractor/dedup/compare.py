@@ -116,6 +116,8 @@ def decide(a: Keys, b: Keys, sc: Scores, s: Settings) -> tuple[bool, bool, str]:
     if actor < actor_min and not strong_title:
         return False, actor < actor_floor, f"another {what}: actor {actor:.0f} < {actor_min:.0f}"
     if title is None:
+        if not a.title and not b.title and a.actor == b.actor and place.level in ("district", "commune"):
+            return True, False, "neither names a model: the same actor at the same place"
         return False, False, "no title to compare"
     if title < s.dedup_title_min:
         return False, title < s.dedup_title_floor, f"another model: title {title:.0f} < {s.dedup_title_min:.0f}"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Mention
-from ..normalize.text import key
+from ..normalize.text import key, strip_accents
 
 LEVELS = ("commune", "district", "province")
 _TYPE_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "phường", "tỉnh", "xã", "tp")
@@ -221,6 +221,8 @@ def compare_unit(a: Unit, b: Unit, year_a: int | None, year_b: int | None) -> tu
     if a.name and b.name:
         if a.name == b.name:
             return "same", ""
+        if not (a.raw and b.raw) and strip_accents(a.name) == strip_accents(b.name):
+            return "same", f"{label} (alike but for tone marks: a misread name has no code)"
         if (a.ended and not b.raw) or (b.ended and not a.raw):
             return "unknown", ""  # an ended unit against a name without a code: its successor, perhaps
         return "different", label

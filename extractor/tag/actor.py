@@ -38,6 +38,7 @@ _GROUP_START = re.compile(
 # Capitalised words that open unit names, never a person's name.
 _NOT_NAMES = {"trường", "hội", "hợp", "công", "chi", "ban", "đội", "đồn", "trạm", "trung", "phòng", "sở", "câu",
               "nhóm", "tổ", "đoàn", "ủy", "ubnd", "htx", "clb", "bệnh", "viện", "cụm", "khối", "liên", "nhà"}
+_GLUED = re.compile(r"^(Ông|Bà|Anh|Chị)(?=[A-ZĐÀ-Ỹ])")
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
 
 
@@ -114,6 +115,7 @@ def is_locality_clause(clause: str, known: Known | None = None) -> bool:
 
 def parse_actor(text: str, known: Known | None = None) -> tuple[Actor, list[Place]]:
     """Kind, name, honorific and person of an actor cell, and the places it names."""
+    text = _GLUED.sub(r"\1 ", text)  # OCR drops the space: "BàNguyễn Thị Thu"
     places = find_places(text, known)
     clauses = split_clauses(text) or [text]
     first = clauses[0]
