@@ -16,16 +16,18 @@ from typing import Any
 
 from . import __version__, invariants
 from . import corrections as hand
-from .collect import collect
+from .collect import Found, display, walk
 from .dedup import deduplicate, previous_assignments
 from .errors import UsageError
 from .execute import process_all
 from .model import Mention, Result
-from .pipeline import process_file
+from .pipeline import not_read, process_file
 from .runlog import RunLog, open_log
 from .settings import Settings
 from .store import DB_NAME, Cache, FileEntry, entry_for, load_entries, load_run, output_lock, read_key, result_of
 from .write import recover, write_dataset
+
+NOT_LOOKED_AT: dict[str, Any] = {"size": -1, "mtime_ns": 0, "sha256": ""}
 
 
 @dataclass
@@ -36,7 +38,7 @@ class RunSummary:
     n_mentions: int = 0
     n_exemplars: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
-    n_read: int = 0  # files read in this run; the others were unchanged since the last run
+    n_read: int = 0  # files read (or refused, with the reason) in this run; the others were unchanged
     n_dropped: int = 0  # files of the last run that are gone
     n_corrected: int = 0  # corrections applied
 
@@ -49,7 +51,7 @@ def parse_file(path: str | Path, settings: Settings | None = None) -> Result:
     """Extract one file: its documents row and its mentions (no dedup, nothing written)."""
     path = Path(path)
     settings = settings or Settings()
-    result = process_file(path, path.name, settings)
+    result = process_file(path, display(path.name), settings)
     return result
 
 
@@ -65,9 +67,9 @@ def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settin
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     out = Path(out)
-    files = [(path, rel) for path, rel in collect(list(inputs)) if not _inside(path, out)]
+    files = [f for f in walk(list(inputs)) if not _inside(f.path, out)]
     with open_log(log) as events:
-        events.event("start", inputs=[str(p) for p in inputs], out=str(out), files=len(files),
+        events.event("start", inputs=[display(str(p)) for p in inputs], out=display(str(out)), files=len(files),
                      workers=settings.workers, executor=settings.executor)
         summary = _run(files, inputs, out, settings=settings, progress=progress, fresh=fresh, events=events)
         events.event("end", files=summary.n_files, read=summary.n_read, rows=summary.n_mentions,
@@ -75,34 +77,41 @@ def run(inputs: list[str | Path] | str | Path, out: str | Path, settings: Settin
     return summary
 
 
-def _run(files: list[tuple[Path, str]], inputs: list[str | Path], out: Path, *, settings: Settings, progress: bool,
+def _run(files: list[Found], inputs: list[str | Path], out: Path, *, settings: Settings, progress: bool,
          fresh: bool, events: RunLog) -> RunSummary:
     with output_lock(out):
         recover(out)
         started = _now()
         key = read_key(settings)
         cache = Cache([]) if fresh else Cache.open(out)
-        found = [cache.find(path, key) for path, _ in files]
-        to_read = [f for f, (entry, _) in zip(files, found, strict=True) if entry is None]
+        # A refused file (a link leading outside its INPUT) is not even looked at to hash it.
+        found = [(None, dict(NOT_LOOKED_AT)) if f.refused else cache.find(f.path, key) for f in files]
+        to_read = [(f.path, f.rel) for f, (entry, _) in zip(files, found, strict=True)
+                   if entry is None and not f.refused]
         read = iter(process_all(to_read, settings, progress=progress, on_result=events.file_done))
+        n_refused = sum(1 for f in files if f.refused)
         results: list[Result] = []
         entries: list[FileEntry] = []
-        for ordinal, ((path, rel), (entry, facts)) in enumerate(zip(files, found, strict=True)):
-            if entry is None:
+        for ordinal, (f, (entry, facts)) in enumerate(zip(files, found, strict=True)):
+            if f.refused:
+                result, text = not_read(f.rel, f.refused), None
+                events.file_done(result, 0.0)
+            elif entry is None:
                 result, text = next(read), None
             else:
-                result = result_of(entry.result, rel)
-                text = entry.result if entry.source_path == rel else None
+                result = result_of(entry.result, f.rel)
+                text = entry.result if entry.source_path == f.rel else None
             results.append(result)
-            entries.append(entry_for(ordinal, path, result, facts, key=key, text=text))
+            entries.append(entry_for(ordinal, f.path, result, facts, key=key, text=text, follow=not f.refused))
         run_info = {
-            "inputs": [str(p) for p in inputs],
+            "inputs": [display(str(p)) for p in inputs],
             "started": started,
             "settings": settings.model_dump(mode="json", exclude={"workers"}),
             "settings_fingerprint": settings.fingerprint(),
             "read_key": key,
-            "reading": {"read": len(to_read), "reused": len(files) - len(to_read),
-                        "dropped": len(load_paths(cache.entries) - load_paths(entries))},
+            "reading": {"read": len(to_read), "reused": len(files) - len(to_read) - n_refused,
+                        "dropped": len(load_paths(cache.entries) - load_paths(entries)),
+                        **({"refused": n_refused} if n_refused else {})},  # links and folders not followed
         }
         return _finish(out, results, entries, hand.load(out), settings=settings, run_info=run_info)
 
@@ -137,7 +146,8 @@ def _finish(out: Path, results: list[Result], entries: list[FileEntry], correcti
     write_dataset(out, [r.document for r in results], mentions, exemplars=exemplars, links=links, run=run_info,
                   corrections=corrections, files=entries)
     summary = RunSummary(out=out, n_files=len(results), n_mentions=len(mentions), n_exemplars=len(exemplars),
-                         n_read=run_info["reading"]["read"], n_dropped=run_info["reading"]["dropped"],
+                         n_read=run_info["reading"]["read"] + run_info["reading"].get("refused", 0),
+                         n_dropped=run_info["reading"]["dropped"],
                          n_corrected=n_applied)
     for r in results:
         summary.statuses[r.document.status] = summary.statuses.get(r.document.status, 0) + 1

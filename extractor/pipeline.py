@@ -37,11 +37,22 @@ def tagger_for(settings_json: str) -> Tagger:
     return Tagger(settings, Gazetteer.load(settings.unit_changes))
 
 
+def unread_id(source_path: str) -> str:
+    """The id of a file whose content could not be read: one made from its path."""
+    return hashlib.sha256(f"unreadable:{source_path}".encode("utf-8", "backslashreplace")).hexdigest()[:16]
+
+
+def not_read(source_path: str, message: str) -> Result:
+    """The `failed` result of a file that is not (or could not be) read, saying why."""
+    return Result(DocumentRecord(doc_id=unread_id(source_path), source_path=source_path, status="failed",
+                                 message=message))
+
+
 def process_file(path: Path, source_path: str, settings: Settings) -> Result:
     """Extract one file. Bad input becomes a `failed` record, never an exception."""
     record = DocumentRecord(source_path=source_path)
     # An unreadable file still needs an id: one made from its path, until its content can be read.
-    record.doc_id = hashlib.sha256(f"unreadable:{source_path}".encode()).hexdigest()[:16]
+    record.doc_id = unread_id(source_path)
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the batch forever
             raise DocumentLoadError("not a regular file (a named pipe, device or socket)")
@@ -59,7 +70,7 @@ def process_file(path: Path, source_path: str, settings: Settings) -> Result:
         record.status, record.message = "failed", str(exc)
         return Result(record)
     except (OSError, MemoryError, RecursionError) as exc:
-        record.status, record.message = "failed", f"{type(exc).__name__}: {exc}"
+        record.status, record.message = "failed", os_reason(exc, settings)
         return Result(record)
     for i, m in enumerate(mentions, start=1):
         m.mention_id = f"{record.doc_id}-{i:04d}"
@@ -68,6 +79,20 @@ def process_file(path: Path, source_path: str, settings: Settings) -> Result:
             m.flags = ";".join(f for f in (m.flags, "ocr") if f)
     _fill_record(record, seg, mentions, doc.warnings)
     return Result(record, mentions)
+
+
+def os_reason(exc: BaseException, settings: Settings) -> str:
+    """Why a file could not be read, in words, for the errors a file system gives."""
+    if isinstance(exc, FileNotFoundError):
+        return "the file is gone: deleted or moved since the run started (or a link to a file that does not exist)"
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be opened (check its owner and mode)"
+    if isinstance(exc, MemoryError):
+        detail = f": {exc}" if str(exc) else ""
+        return f"ran out of memory reading it (cap {settings.memory_limit_mb} MB per worker; MemoryError{detail})"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read (RecursionError: a loop or extreme nesting in the file)"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _fill_meta(meta: DocMeta, tagger: Tagger) -> None:
@@ -94,6 +119,8 @@ def _fill_record(record: DocumentRecord, seg: Segmented, mentions: list[Mention]
     if not mentions:
         record.status = "no_table"
         messages.append("no appendix table of models or exemplars found")
+        # what the reader left out (pages past max_pages, pages it could not read) may be why
+        messages.extend(n for n in notes if not n.startswith("encoding:"))
     else:
         record.status = "ok"
         if meta.declared_rows is not None and meta.declared_rows != len(mentions):

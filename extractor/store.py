@@ -29,13 +29,14 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .collect import display
 from .errors import UsageError
 from .model import DocumentRecord, Mention, Result
 from .settings import Settings
@@ -65,6 +66,10 @@ class OutputBusyError(UsageError):
     """Another run is writing into the same output folder."""
 
 
+class OutputError(UsageError):
+    """The output folder cannot be written (a full disk, no permission); the previous dataset stands."""
+
+
 @dataclass
 class FileEntry:
     """One `files` row: what a file was when read, and what it gave."""
@@ -86,9 +91,13 @@ class FileEntry:
 @contextmanager
 def output_lock(out: Path, wait_s: float | None = None) -> Iterator[None]:
     """Hold the output folder for one writer; wait a while for another, then refuse."""
-    out.mkdir(parents=True, exist_ok=True)
     wait_s = LOCK_WAIT_S if wait_s is None else wait_s
-    with (out / LOCK_NAME).open("a+") as fh:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fh = (out / LOCK_NAME).open("a+")
+    except OSError as exc:
+        raise OutputError(f"cannot write into the output folder {out}: {exc.strerror or exc}") from exc
+    with fh:
         deadline = time.monotonic() + wait_s
         while True:
             try:
@@ -103,13 +112,15 @@ def output_lock(out: Path, wait_s: float | None = None) -> Iterator[None]:
                         f"(waited {wait_s:g} s)") from None
                 time.sleep(0.1)
         try:
-            fh.seek(0)
-            fh.truncate()
-            fh.write(f"process {os.getpid()}\n")
-            fh.flush()
+            with suppress(OSError):  # who holds the lock is only information (a full disk may refuse it)
+                fh.seek(0)
+                fh.truncate()
+                fh.write(f"process {os.getpid()}\n")
+                fh.flush()
             yield
         finally:
-            fh.truncate(0)
+            with suppress(OSError):
+                fh.truncate(0)
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
@@ -194,21 +205,23 @@ class Cache:
         return None, facts
 
 
-def _resolved(path: Path) -> str:
+def _resolved(path: Path, follow: bool = True) -> str:
+    """The path as stored: resolved (unless it must not be followed), as text SQLite takes."""
     try:
-        return str(path.resolve())
+        return display(str(path.resolve() if follow else path.absolute()))
     except (OSError, RuntimeError):
-        return str(path.absolute())
+        return display(str(path.absolute()))
 
 
 def entry_for(ordinal: int, path: Path, result: Result, facts: dict[str, Any], *, key: str,
-              text: str | None = None) -> FileEntry:
+              text: str | None = None, follow: bool = True) -> FileEntry:
     """The `files` row of one file of this run. A file that changed while it was read (its doc_id
-    is not its hash) is stored without a hash, so it is never reused."""
+    is not its hash) is stored without a hash, so it is never reused. A link that is not followed
+    is stored under its own path, not its target's."""
     sha = facts["sha256"]
     if sha and not sha.startswith(result.document.doc_id):
         sha = ""
-    return FileEntry(ordinal, _resolved(path), result.document.source_path, facts["size"], facts["mtime_ns"],
+    return FileEntry(ordinal, _resolved(path, follow), result.document.source_path, facts["size"], facts["mtime_ns"],
                      sha, key, result.document.status, text if text is not None else result_json(result))
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..dedup import Exemplar
 from ..model import DocumentRecord, Mention
-from ..store import DB_NAME, FileEntry
+from ..store import DB_NAME, FileEntry, OutputError
 from .database import write_database
 from .datapackage import describe, previous_licenses, write_datapackage
 from .report import write_report
@@ -36,9 +37,15 @@ STAGING = ".staging-"
 def write_dataset(out: Path, documents: list[DocumentRecord], mentions: list[Mention], *,
                   exemplars: list[Exemplar], links: list[dict[str, Any]], run: dict[str, Any],
                   corrections: list[Any] | tuple[Any, ...] = (), files: list[FileEntry] | None = None) -> None:
-    """Write every file into a staging folder inside `out`, then move them in place."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+    """Write every file into a staging folder inside `out`, then move them in place.
+
+    A write that fails (a full disk) raises `OutputError` saying so; the previous dataset stands.
+    """
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+    except OSError as exc:
+        raise _cannot_write(out, exc) from exc
     try:
         frames = {
             "documents": frame("documents", documents),
@@ -60,10 +67,22 @@ def write_dataset(out: Path, documents: list[DocumentRecord], mentions: list[Men
         for name in names:
             _fsync(staging / name)
         _write_marker(staging, names)
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a quota: nothing was moved
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _cannot_write(out, exc) from exc
     except BaseException:  # Ctrl-C included: nothing was moved, the previous dataset stands
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _roll_forward(staging, out)
+    try:
+        _roll_forward(staging, out)
+    except OSError as exc:  # committed: the next `run` or `review` finishes the move
+        raise OutputError(f"the dataset was written but not all of it could be moved into {out} "
+                          f"({exc.strerror or exc}); the next run into it finishes the move") from exc
+
+
+def _cannot_write(out: Path, exc: BaseException) -> OutputError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return OutputError(f"cannot write the dataset into {out}: {reason}; the previous dataset there is unchanged")
 
 
 def recover(out: Path) -> list[str]:

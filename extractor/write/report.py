@@ -146,6 +146,7 @@ def write_report(path: Path, frames: dict[str, pd.DataFrame], run: dict[str, Any
         ("files", len(docs)), *((f"status {k}", v) for k, v in sorted(status.items())),
         ("files read in this run", reading.get("read", "")),
         ("files unchanged since the last run (not read)", reading.get("reused", "")),
+        ("links and folders not followed (outside the input, looping, unlistable)", reading.get("refused", 0)),
         ("files of the last run now gone", reading.get("dropped", "")),
         ("rows (mentions)", len(mentions)), ("rows found / declared, in files whose sections declare a count",
          f"{int(declaring['n_rows'].sum())} / {int(declaring['declared_rows'].sum())}"),
