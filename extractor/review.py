@@ -110,6 +110,9 @@ def _write_xlsx(path: Path, rows: list[dict[str, str]], low: float) -> None:
     ws.append(COLUMNS)
     for row in rows:
         ws.append([_cell(c, row[c]) for c in COLUMNS])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text from a document is never a formula
     grey = PatternFill("solid", fgColor="DDDDDD")
     for i, name in enumerate(COLUMNS, start=1):
         letter = get_column_letter(i)

@@ -155,3 +155,14 @@ def test_review_commands(dataset: tuple[Path, Path]) -> None:
     for args in (["review", "--help"], ["review", "export", "--help"], ["review", "apply", "--help"]):
         helped = CliRunner().invoke(app, args)
         assert helped.exit_code == 0 and "Usage" in helped.output
+
+
+def test_issue_10_text_starting_with_equals_is_not_a_formula(tmp_path: Path) -> None:
+    from extractor.review import COLUMNS, _write_xlsx
+
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(mention_id="m-0001", title='=HYPERLINK("http://x","y")', actor_raw="=1+1")
+    _write_xlsx(tmp_path / "r.xlsx", [row], 0.6)
+    cells = [c for r in load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows() for c in r]
+    assert not any(c.data_type == "f" for c in cells)
+    assert any(c.value == "=1+1" for c in cells)

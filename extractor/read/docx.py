@@ -50,17 +50,46 @@ def read(path: Path, settings: Settings | None = None) -> Document:
     return read_docx(path, "docx")
 
 
+_MAX_XML_MB = 200  # a plan's document.xml is a few MB; more is a zip bomb, not a plan
+
+
+def _check_expansion(path: Path) -> None:
+    """Refuse a zip whose XML parts would expand far beyond any real document (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            big = [(i.filename, i.file_size) for i in zf.infolist()
+                   if i.filename.endswith(".xml") and i.file_size > _MAX_XML_MB * 1024 * 1024]
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise DocumentLoadError(f"cannot read the Word document (corrupt or truncated .docx): {exc}") from exc
+    if big:
+        name, size = big[0]
+        raise DocumentLoadError(f"{name} would expand to {size // (1024 * 1024)} MB (over {_MAX_XML_MB} MB): "
+                                "a zip bomb, not a plan; not read")
+
+
+def _xml_reason(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "amplification" in text or "entity" in text:
+        return "XML entity expansion refused"
+    if "depth" in text:
+        return "nested too deeply"
+    return "malformed XML"
+
+
 def read_docx(path: Path, fmt: str) -> Document:
     """Read a .docx file; `fmt` is the format recorded (`doc` when converted by LibreOffice)."""
     import docx  # noqa: PLC0415 - heavy import, first needed here
     from docx.opc.exceptions import OpcError  # noqa: PLC0415
     from lxml import etree  # noqa: PLC0415
 
+    _check_expansion(path)
     try:
         word = docx.Document(str(path))
         body = word.element.body
         styles = _Styles(word.styles.element)
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OpcError, etree.XMLSyntaxError) as exc:
+    except etree.XMLSyntaxError as exc:
+        raise DocumentLoadError(f"cannot read the Word document's XML ({_xml_reason(exc)}): {exc}") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OpcError) as exc:
         raise DocumentLoadError(f"cannot read the Word document (corrupt or truncated .docx): {exc}") from exc
     except ValueError as exc:  # python-docx: not a WordprocessingML main part
         raise DocumentLoadError(f"not a Word document: {exc}") from exc

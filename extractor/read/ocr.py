@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import time
 import unicodedata
+import warnings as warnings_module
 from bisect import bisect_right
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -61,18 +62,15 @@ def read(path: Path, settings: Settings | None = None) -> Document:
     pages: list[Page] = []
     deadline = time.monotonic() + settings.file_timeout_s
     try:
-        with Image.open(path) as img:
-            n_frames = getattr(img, "n_frames", 1)
-            for frame in range(min(n_frames, settings.max_pages)):
-                img.seek(frame)
-                dpi = _image_dpi(img)
-                gray = img.convert("L")
-                if dpi < 200:  # Tesseract wants ~300 dpi text
-                    factor = 300 / dpi
-                    size = (round(gray.width * factor), round(gray.height * factor))
-                    gray = gray.resize(size, Image.Resampling.BICUBIC)
-                    dpi = 300
-                pages.append(ocr_page(gray, dpi, frame + 1, settings, deadline))
+        with warnings_module.catch_warnings():
+            # Huge images are scaled down below; Pillow's bomb warning would only go to stderr.
+            warnings_module.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                n_frames = getattr(img, "n_frames", 1)
+                for frame in range(min(n_frames, settings.max_pages)):
+                    img.seek(frame)
+                    gray, dpi = _page_scale(img.convert("L"), _image_dpi(img))
+                    pages.append(ocr_page(gray, dpi, frame + 1, settings, deadline))
     except (UnidentifiedImageError, DecompressionBombError, OSError, SyntaxError) as exc:  # broken or huge
         raise DocumentLoadError(f"cannot read the image: {exc}") from exc
     if n_frames > settings.max_pages:
@@ -178,6 +176,26 @@ def tesseract_words(image: Any, dpi: int, lang: str, timeout_s: float, psm: str 
         left, top, width, height = (float(v) for v in parts[6:10])
         words.append(Word(text, left, top, left + width, top + height, conf))
     return words
+
+
+_MAX_SIDE = 5000  # pixels: an A4 page at 300 dpi is 2480 x 3508
+
+
+def _page_scale(gray: Any, dpi: int) -> tuple[Any, int]:
+    """A page image at about 300 dpi for Tesseract, never larger than _MAX_SIDE pixels a side.
+
+    A low dpi is scaled up (Tesseract wants ~300 dpi text) unless the image is already large
+    (a big image labelled 72 dpi is a scan whose dpi was lost); a huge one is scaled down.
+    """
+    from PIL import Image  # noqa: PLC0415
+
+    factor = 300 / dpi if dpi < 200 else 1.0
+    longest = max(gray.width, gray.height)
+    factor = min(factor, _MAX_SIDE / longest) if longest * factor > _MAX_SIDE else factor
+    if abs(factor - 1.0) < 0.01:
+        return gray, dpi
+    size = (max(1, round(gray.width * factor)), max(1, round(gray.height * factor)))
+    return gray.resize(size, Image.Resampling.BICUBIC), max(72, round(dpi * factor))
 
 
 def _image_dpi(img: Any) -> int:

@@ -110,6 +110,8 @@ def open_pdfium(path: Path) -> Any:
             raise DocumentLoadError("PDF is encrypted (password protected): it cannot be read") from exc
         if "format" in message.lower() or "file" in message.lower():
             raise DocumentLoadError(f"corrupt or truncated PDF: {message}") from exc
+        if "success" in message.lower():  # PDFium gave up without an error code
+            raise DocumentLoadError("damaged PDF: no readable pages or structure") from exc
         raise DocumentLoadError(f"cannot open the PDF: {message}") from exc
 
 
