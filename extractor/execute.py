@@ -26,7 +26,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 Task = tuple[Path, str]
-OnResult = Callable[[Result, float], None]  # (result, seconds it took)
+OnResult = Callable[[Result, float], None]  # (result, seconds since the reading began)
 
 
 SCRATCH = "extractor-run-"  # + the pid of the run: the workers' temporary folder

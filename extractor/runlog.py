@@ -26,6 +26,7 @@ class RunLog:
         self.fh.flush()
 
     def file_done(self, result: Result, seconds: float) -> None:
+        """One event per file; `elapsed_s` is the time since the reading began, not the file's own."""
         doc = result.document
         self.event("file", source_path=doc.source_path, doc_id=doc.doc_id, format=doc.format, status=doc.status,
                    n_rows=doc.n_rows, declared_rows=doc.declared_rows, message=doc.message,
