@@ -185,3 +185,15 @@ def test_table_without_stt_column_is_numbered_in_order() -> None:
     )
     rows = segment(_doc(text)).rows
     assert [(r.row_no, "stt_missing" in r.flags) for r in rows] == [(1, True), (2, True)]
+
+
+def test_a_table_of_tasks_is_not_a_list_of_models() -> None:
+    text = (
+        "KẾ HOẠCH\nTỔ CHỨC HỘI NGHỊ\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "\tTT\n\tNội dung công việc\n\tĐơn vị chủ trì\n\tThời gian\n\n"
+        "\t1\n\tXây dựng kế hoạch\n\tSở Nội vụ\n\tTháng 3\n\n"
+        "\t2\n\tTổ chức hội nghị sơ kết\n\tUBND các huyện\n\tTháng 6\n"
+    )
+    assert segment(_doc(text)).rows == []
+    listed = text.replace("III. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC\nDANH SÁCH MÔ HÌNH TIÊU BIỂU")
+    assert len(segment(_doc(listed)).rows) == 2

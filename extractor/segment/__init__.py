@@ -31,10 +31,13 @@ def segment(doc: Document) -> Segmented:
                 if seen_caption and (ctx.sections or rows):
                     appendix += 1
                 sections.extend(ctx.sections)
-                ctx = Context(default_kind=kind_of(text) or default_kind)
+                ctx = Context(default_kind=kind_of(text) or default_kind, listing=_names_list(text))
                 seen_caption = True
             elif seen_caption and not ctx.roles and kind_of(text) and text.isupper():
                 ctx.default_kind = kind_of(text)
+                ctx.listing = True
+            elif seen_caption and not ctx.roles and _names_list(text):
+                ctx.listing = True
             elif ctx.roles:  # a section heading written between parts of a table
                 section = parse_section("", text)
                 if section is not None:
@@ -52,6 +55,11 @@ def segment(doc: Document) -> Segmented:
     check_numbering(rows)
     meta.declared_rows = declared_total(sections)
     return Segmented(meta=meta, rows=rows, warnings=warnings, found_appendix=bool(rows))
+
+
+def _names_list(text: str) -> bool:
+    """A caption line of a list of models or exemplars ("DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH ...")."""
+    return bool(kind_of(text)) or bool(re.search(r"tập thể|cá nhân|gương", text, re.I))
 
 
 def declared_total(sections: list[Section]) -> int | None:

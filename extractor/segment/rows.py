@@ -24,6 +24,7 @@ class Context:
     sub: Section | None = None
     default_kind: str = ""
     sections: list[Section] = field(default_factory=list)
+    listing: bool = False  # the appendix caption names a list of models or exemplars
 
 
 def grid(row: list[Cell], width: int) -> list[str]:
@@ -78,8 +79,11 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
     warnings: list[str] = []
     start = 0
     for i, cells in enumerate(table.rows[:6]):
-        roles = header_roles(grid(cells, table.n_cols))
+        header = grid(cells, table.n_cols)
+        roles = header_roles(header)
         if roles:
+            if not _strong_header(header) and not ctx.listing and not _model_rows(table, i + 1):
+                return rows, warnings  # a table of tasks ("Nội dung công việc | Đơn vị chủ trì | Thời gian")
             ctx.roles, start = roles, i + 1
             break
     if ctx.roles is None:
@@ -143,6 +147,21 @@ def _fill_down_place(by_role: dict[str, str], rows: list[Row], ctx: Context) -> 
     above = rows[-1].cells.get("address", "")
     if above and place_heading(above) and rows[-1].section_label == (ctx.top.label if ctx.top else ""):
         by_role["address"] = above
+
+
+_STRONG = re.compile(r"mô hình|điển hình|tập thể|cá nhân|họ và tên|họ tên|thành tích|tên đơn vị|sáng kiến|gương",
+                     re.I)
+
+
+def _strong_header(header: list[str]) -> bool:
+    """A header that names models, exemplars or the people and bodies holding them."""
+    return any(_STRONG.search(h) for h in header)
+
+
+def _model_rows(table: Table, start: int) -> bool:
+    """Whether most rows under a generic header carry a model ("Mô hình ...", a quoted name)."""
+    rows = [" ".join(c.text for c in r) for r in table.rows[start:] if any(c.text.strip() for c in r)]
+    return bool(rows) and sum(1 for r in rows if _MODEL_HINT.search(r)) * 2 >= len(rows)
 
 
 def _by_role(roles: list[str], texts: list[str]) -> dict[str, str]:
