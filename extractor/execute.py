@@ -49,14 +49,28 @@ def sweep_scratch() -> list[str]:
     return removed
 
 
-def _limit_memory(megabytes: int, scratch: str | None = None) -> None:
+def address_space() -> int:
+    """Bytes of address space this process has mapped (0 where /proc/self/statm is missing)."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_memory(megabytes: int, scratch: str | None = None, baseline: int = 0) -> None:
     """Worker initializer: cap the address space so one hostile file cannot take the machine, and
     send the worker's temporary files (LibreOffice profiles, conversions) to `scratch`.
+
+    A worker is forked from the main process and inherits its address space (shared, copy on
+    write). Late in a long run the main process holds many files' rows; a worker forked then
+    gets the cap on top of what the main process has grown since the pool started (`baseline`,
+    its address space then), so that it has the room the first workers had instead of starting
+    over the cap (every allocation of a sizeable file would then fail).
 
     A worker ends without running `atexit` (multiprocessing children leave by `os._exit`), or is
     killed at the time limit: what it leaves in `scratch` is removed with it by the parent.
     """
-    limit = megabytes * 1024 * 1024
+    limit = megabytes * 1024 * 1024 + (max(0, address_space() - baseline) if baseline else 0)
     with suppress(ValueError, OSError):  # not permitted here: run without the cap
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: one thread per worker
@@ -109,8 +123,8 @@ def new_pool(workers: int, settings: Settings, scratch: str | None = None) -> An
     """Worker processes, recycled after a number of files so memory stays flat over long runs."""
     from pebble import ProcessPool  # noqa: PLC0415
 
-    return ProcessPool(max_workers=workers, max_tasks=settings.files_per_worker,
-                       initializer=_limit_memory, initargs=(settings.memory_limit_mb, scratch))
+    return ProcessPool(max_workers=workers, max_tasks=settings.files_per_worker, initializer=_limit_memory,
+                       initargs=(settings.memory_limit_mb, scratch, address_space()))
 
 
 def collect_result(future: Any, path: Path, rel: str, settings: Settings) -> Result:

@@ -118,7 +118,7 @@ class Segmented:
     found_appendix: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One row of the `mentions` table (SPEC)."""
 
@@ -157,7 +157,7 @@ class Mention:
     exemplar_id: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentRecord:
     """One row of the `documents` table (SPEC)."""
 

@@ -11,6 +11,7 @@ what the hypothesis property tests call (tests/test_segment_properties.py).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import unicodedata
 
@@ -39,7 +40,7 @@ def check(text: str) -> int:
         assert mention.actor_kind in ACTOR_KINDS, mention.actor_kind
         assert mention.sector in SECTORS, mention.sector
         assert 0.0 <= mention.confidence <= 1.0, mention.confidence
-        for name, value in vars(mention).items():
+        for name, value in dataclasses.asdict(mention).items():
             if isinstance(value, str):
                 assert unicodedata.is_normalized("NFC", value), (name, value)
     return len(seg.rows)

@@ -117,3 +117,15 @@ def test_pages_ocred_in_parallel_read_the_same() -> None:
     one = read_document(scan, Settings(ocr_threads=1))
     two = read_document(scan, Settings(ocr_threads=2))
     assert one.blocks == two.blocks and one.ocr and two.ocr
+
+
+def test_fast_median_is_pils_median() -> None:
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    from extractor.read.ocr import median3
+
+    rng = np.random.default_rng(7)
+    for shape in ((1, 1), (2, 5), (31, 17), (200, 300)):
+        img = Image.fromarray(rng.integers(0, 256, shape, dtype=np.uint8), "L")
+        assert np.array_equal(np.asarray(median3(img)), np.asarray(img.filter(ImageFilter.MedianFilter(3))))

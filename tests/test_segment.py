@@ -197,3 +197,65 @@ def test_a_table_of_tasks_is_not_a_list_of_models() -> None:
     assert segment(_doc(text)).rows == []
     listed = text.replace("III. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC\nDANH SÁCH MÔ HÌNH TIÊU BIỂU")
     assert len(segment(_doc(listed)).rows) == 2
+
+
+TWO_ROW_HEADER = """PHỤ LỤC I
+DANH MỤC MÔ HÌNH NĂM 2016
+\tSTT
+\tTên mô hình
+\tĐơn vị thực hiện
+\tĐịa bàn thực hiện
+\tGhi chú
+
+\t
+\t
+\t
+\tXã, phường, thị trấn
+\tHuyện, thị xã, thành phố
+\t
+
+\t(1)
+\t(2)
+\t(3)
+\t(4)
+\t(5)
+\t(6)
+
+\t1
+\tMô hình “Du lịch cộng đồng”
+\tHội Nông dân xã Cẩm Thanh
+\tXã Cẩm Thanh
+\tThành phố Hội An
+\tnt
+
+"""
+
+
+def test_two_row_header_in_a_text_dump_widens_the_parent_cell() -> None:
+    # the dump writes "Địa bàn thực hiện" once, over the two columns its labels name
+    seg = segment(_doc(TWO_ROW_HEADER))
+    assert len(seg.rows) == 1
+    cells = seg.rows[0].cells
+    assert cells["address"] == "Xã Cẩm Thanh, Thành phố Hội An"
+    assert cells["note"] == "nt"
+
+
+def test_merge_header_keeps_spans_a_table_kept() -> None:
+    from extractor.segment.columns import merge_header, role_of
+
+    head = ["STT", "Tên mô hình", "Địa bàn", "", "Ghi chú"]
+    sub = ["", "", "Xã", "Huyện", ""]
+    assert merge_header(head, sub, spans_lost=False) == ["STT", "Tên mô hình", "Xã", "Huyện", "Ghi chú"]
+    assert merge_header([*head[:3], "Ghi chú"], sub, spans_lost=True) == ["STT", "Tên mô hình", "Xã", "Huyện",
+                                                                          "Ghi chú"]
+    assert [role_of(t) for t in ("Xã, phường, thị trấn", "Huyện/thị xã", "Xã Cẩm Thanh")] == ["address", "address",
+                                                                                            None]
+
+
+def test_signer_after_recipients_printed_beside_the_block() -> None:
+    from extractor.segment.metadata import _signer
+
+    lines = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "- TT.TU, TT.HĐND tỉnh (b/c);", "- Báo Kiên Giang, Đài PT-TH Kiên",
+             "Giang;", "- Lưu: VT.", "Đỗ Thanh Nhàn", "DANH SÁCH"]
+    assert _signer(lines) == "Đỗ Thanh Nhàn"
+    assert _signer(["CHỦ TỊCH", "- Lưu: VT.", "DANH SÁCH", "Nguyễn Văn A"]) == ""

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 import unicodedata
 import warnings as warnings_module
@@ -40,7 +41,6 @@ from .lexicon import repair_tones
 from .ruling import erase_rules, estimate_skew, find_rules, grid_tables, rotate
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
-MEDIAN = int(os.environ.get("MEDIAN", "3"))
 _JUNK = set("|_[]‡¦¦!:;'`.,~^*-—–=“”\"")
 
 
@@ -149,19 +149,19 @@ def check_tesseract(lang: str) -> str:
 
 def tesseract_words(image: Any, dpi: int, lang: str, timeout_s: float, psm: str = "3") -> list[Word]:
     """Every word Tesseract reads, in pixels of `image`, with its confidence (0-1)."""
-    import io  # noqa: PLC0415
-
     exe = check_tesseract(lang)
-    buf = io.BytesIO()
-    image.save(buf, format="PPM")  # uncompressed: cheapest to write and to read
     # One thread: Tesseract's OpenMP threads fight over the cores and make a page slower.
     env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
-    cmd = [exe, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, "tsv"]
-    try:
-        done = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=max(timeout_s, 1.0), check=False,
-                              env=env)
-    except subprocess.TimeoutExpired as exc:
-        raise DocumentLoadError("OCR took longer than the file time limit") from exc
+    # The page goes through an uncompressed file: Tesseract reads stdin through a slow C++
+    # stream (+0.2 s for a 300-dpi page, measured in benchmarks/profile_ocr.py).
+    with tempfile.NamedTemporaryFile(suffix=".ppm") as page:
+        image.save(page, format="PPM")
+        page.flush()
+        cmd = [exe, page.name, "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, "tsv"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=max(timeout_s, 1.0), check=False, env=env)
+        except subprocess.TimeoutExpired as exc:
+            raise DocumentLoadError("OCR took longer than the file time limit") from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise DocumentLoadError(f"Tesseract failed: {message[-1] if message else done.returncode}")
@@ -176,6 +176,29 @@ def tesseract_words(image: Any, dpi: int, lang: str, timeout_s: float, psm: str 
         left, top, width, height = (float(v) for v in parts[6:10])
         words.append(Word(text, left, top, left + width, top + height, conf))
     return words
+
+
+def median3(image: Any) -> Any:
+    """Exact 3x3 median of an 8-bit image, edges replicated: PIL's MedianFilter(3), ~7x faster.
+
+    Sort each vertical triple; the median of the nine is med3(max of the minima, med3 of the
+    medians, min of the maxima) over the three columns.
+    """
+    import numpy as np  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+
+    p = np.pad(np.asarray(image, dtype=np.uint8), 1, mode="edge")
+    up, mid, down = p[:-2], p[1:-1], p[2:]
+    lo, hi = np.minimum(up, mid), np.maximum(up, mid)
+    md = np.maximum(lo, np.minimum(hi, down))
+    lo, hi = np.minimum(lo, down), np.maximum(hi, down)
+    left, centre, right = slice(0, -2), slice(1, -1), slice(2, None)
+    max_lo = np.maximum(np.maximum(lo[:, left], lo[:, centre]), lo[:, right])
+    min_hi = np.minimum(np.minimum(hi[:, left], hi[:, centre]), hi[:, right])
+    a, b, c = md[:, left], md[:, centre], md[:, right]
+    med_md = np.maximum(np.minimum(a, b), np.minimum(np.maximum(a, b), c))
+    out = np.maximum(np.minimum(max_lo, med_md), np.minimum(np.maximum(max_lo, med_md), min_hi))
+    return Image.fromarray(out, "L")
 
 
 _MAX_SIDE = 5000  # pixels: an A4 page at 300 dpi is 2480 x 3508
@@ -242,7 +265,6 @@ class _Grid:
 def ocr_page(image: Any, dpi: int, number: int, settings: Settings, deadline: float) -> Page:
     """OCR one page image (grayscale PIL) into a layout Page in PDF points."""
     import numpy as np  # noqa: PLC0415
-    from PIL import ImageFilter  # noqa: PLC0415
 
     half = image.reduce(2) if image.width > 1600 else image
     scale = image.width / half.width
@@ -252,7 +274,7 @@ def ocr_page(image: Any, dpi: int, number: int, settings: Settings, deadline: fl
     straight = half.rotate(angle, resample=2, fillcolor=paper) if abs(angle) >= 0.05 else half
     rules = find_rules(np.asarray(straight, dtype=np.uint8))
     # specks make Tesseract misread tone marks: a median filter takes them out
-    cleaned = erase_rules(image.filter(ImageFilter.MedianFilter(MEDIAN)), rules, angle, scale, paper=paper,
+    cleaned = erase_rules(median3(image), rules, angle, scale, paper=paper,
                           width=max(5, dpi // 30))
     pt = 72 / dpi
     frame = _Frame(centre=(image.width / 2, image.height / 2), angle=angle, pt=pt)

@@ -23,6 +23,13 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("model", re.compile(r"(mô hình|điển hình|nội dung|tên gọi)")),
 ]
 
+# A header cell naming only unit types ("Xã, phường, thị trấn", "Huyện/thị xã") heads a locality
+# column: no content cell consists of type words alone.
+_UNIT_TYPE = (r"(xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|tx|tp"
+              r"|thôn|xóm|bản|ấp|khóm|buôn|làng|tổ dân phố|khu phố|tổ)")
+_PLACE_LABEL = re.compile(rf"^{_UNIT_TYPE}(( ?[,/] ?| (và|hoặc) | ){_UNIT_TYPE})*$")
+
+_LABELLED = re.compile(r"^\s*([IVXLC]+|[A-ZĐ]|\d+)[.)]\s")
 _STT_VALUE = re.compile(r"^\(?\d+([.,]\d+)*\)?[.)]?$|^[a-zđ][.)]$|^[IVXLC]+[.)]?$")
 
 
@@ -33,6 +40,8 @@ def role_of(text: str) -> str | None:
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(k):
             return role
+    if _PLACE_LABEL.match(k):
+        return "address"
     return None
 
 
@@ -59,11 +68,40 @@ def _dedupe(roles: list[str]) -> list[str]:
     out = []
     for role in roles:
         renamed = role
-        if role and role in seen:
+        if role and role in seen and role != "address":  # a place split over columns stays one
             renamed = {"actor": "unit", "model": "achievement", "title": "model"}.get(role, "extra")
         seen.add(renamed)
         out.append(renamed)
     return out
+
+
+def merge_header(head: list[str], sub: list[str], spans_lost: bool) -> list[str]:
+    """One header from a two-row one: each column's sub-header label, else its parent's.
+
+    A text dump loses the parent's span ("Địa bàn" over "Xã | Huyện" is one cell there): with
+    `spans_lost`, the parent's cell is widened over the run of labels under it.
+    """
+    width = max(len(head), len(sub))
+    head = head + [""] * (width - len(head))
+    sub = sub + [""] * (width - len(sub))
+    if spans_lost:
+        col = 0
+        while col < width:
+            end = col
+            while sub[col] and end + 1 < width and sub[end + 1]:
+                end += 1
+            if end > col:
+                head = head[: col + 1] + [""] * (end - col) + head[col + 1:]
+            col = end + 1
+        head = head[:width]
+    return [s or h for h, s in zip(head, sub, strict=True)]
+
+
+def is_sub_header(cells: list[str]) -> bool:
+    """A second header row: two labels or more (each a role's words), no number, no section
+    ("A. TẬP THỂ" names a role's words too, alone across the table)."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) >= 2 and all(not looks_like_stt(c) and not _LABELLED.match(c) and role_of(c) for c in filled)
 
 
 def is_numbering_row(cells: list[str]) -> bool:

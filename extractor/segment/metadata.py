@@ -34,6 +34,8 @@ _SIGN_INLINE = re.compile(
     r"(?:CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC)\s+(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4})\s*$"
 )
 _NOT_NAME = re.compile(r"(đã ký|ký tên|đóng dấu|\(|\)|:|;|nơi nhận|\d)", re.I)
+_RECIPIENT = re.compile(r"^[-–+•*]\s*\S")  # an item of the Nơi nhận list
+_AFTER_SIGNING = re.compile(r"^(DANH SÁCH|PHỤ LỤC|DANH MỤC|BIỂU)\b")
 _NUMBERED = re.compile(r"^([IVXL]+|\d+|[a-zđ])\s*[.)]\s")
 _BODY = re.compile(r"^(HỘI ĐỒNG|SỞ|BAN|PHÒNG|VĂN PHÒNG)\b")
 _SEPARATOR = re.compile(r"^[-_=*.…\s]{3,}$")
@@ -217,7 +219,10 @@ def _signer(lines: list[str]) -> str:
             continue
         for nxt in lines[i + 1 : i + 12]:
             s = nxt.strip()
-            if not s or _SIGN_ROLE.match(s) or _NOT_NAME.search(s) or _ADMIN.match(s):
+            if _AFTER_SIGNING.match(s):
+                break
+            # the Nơi nhận list runs beside the block and may come first in reading order
+            if not s or _SIGN_ROLE.match(s) or _NOT_NAME.search(s) or _ADMIN.match(s) or _RECIPIENT.match(s):
                 continue
             if _is_person_name(s):
                 found = _name_case(s)

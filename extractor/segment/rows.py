@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cell, Provenance, Row, Table
 from ..normalize.text import clean
-from .columns import header_roles, is_numbering_row, looks_like_stt, role_of
+from .columns import header_roles, is_numbering_row, is_sub_header, looks_like_stt, merge_header, role_of
 from .sections import Section, parse_section, place_heading
 
 _INT = re.compile(r"\d+")
@@ -85,6 +85,11 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             if not _strong_header(header) and not ctx.listing and not _model_rows(table, i + 1):
                 return rows, warnings  # a table of tasks ("Nội dung công việc | Đơn vị chủ trì | Thời gian")
             ctx.roles, start = roles, i + 1
+            if i + 1 < len(table.rows):
+                sub = grid(table.rows[i + 1], table.n_cols)
+                merged = header_roles(merge_header(header, sub, _spans_lost(cells, table.rows[i + 1])))
+                if is_sub_header(sub) and merged:
+                    ctx.roles, start = merged, i + 2
             break
     if ctx.roles is None:
         ctx.roles = infer_roles(table)
@@ -124,6 +129,11 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             row.flags.append(f"stt_written:{written}")
         rows.append(row)
     return rows, warnings
+
+
+def _spans_lost(head: list[Cell], sub: list[Cell]) -> bool:
+    """A header row narrower than the row under it: its merged cells lost their span (text dumps)."""
+    return sum(max(c.colspan, 1) for c in head) < sum(max(c.colspan, 1) for c in sub)
 
 
 def _fill_merged(texts: list[str], cells: list[Cell], carry: dict[int, tuple[str, int]]) -> None:
@@ -169,7 +179,7 @@ def _by_role(roles: list[str], texts: list[str]) -> dict[str, str]:
     for role, text in zip(roles, texts, strict=False):
         if not role or not text:
             continue
-        out[role] = f"{out[role]} {text}" if role in out else text
+        out[role] = f"{out[role]}{', ' if role == 'address' else ' '}{text}" if role in out else text
     return out
 
 
