@@ -57,6 +57,7 @@ def test_places_every_type() -> None:
     assert _places("bản Nậm Cang, thôn Tả Van, khu 6, tổ 12") == [
         ("hamlet", "bản", "Nậm Cang"), ("hamlet", "thôn", "Tả Van"), ("hamlet", "khu", "6"), ("hamlet", "tổ", "12")]
     assert _places("thành phố Hà Nội") == [("province", "thành phố", "Hà Nội")]
+    assert _places("tổ dân phố số 5, khu phố Số 2") == [("hamlet", "tổ dân phố", "5"), ("hamlet", "khu phố", "2")]
 
 
 def test_names_without_type_words_are_not_places() -> None:

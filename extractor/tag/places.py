@@ -88,6 +88,8 @@ def _type_allowed(text: str, start: int, written: str, canon: str) -> bool:
 def _name_after(text: str, pos: int, level: str, known: Known | None) -> tuple[str, int]:
     """The name that follows a type word, and where it ends."""
     tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, pos)]
+    if len(tokens) > 1 and tokens[0][0].lower() == "số" and tokens[1][0][:1].isdigit():
+        tokens = tokens[1:]  # "tổ dân phố số 5" is tổ dân phố 5
     words: list[tuple[str, int]] = []
     lower_tail: list[tuple[str, int]] = []
     for tok, _s, e in tokens:
