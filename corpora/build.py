@@ -6,7 +6,8 @@
     python corpora/build.py --only ID  # render one document (repeatable)
     python corpora/build.py --no-office  # skip LibreOffice (pdf, doc, scans)
 
-Each `source/<id>.json` is one plan or decision: metadata, body paragraphs and appendix tables.
+Each `source/<id>.json` is one plan or decision: metadata, body paragraphs and appendix tables
+(or an appendix list written as numbered paragraphs).
 This script turns it into the formats listed in its "render" block:
 
     txt/<id>.txt              plain-text dump in the seed's style (Word "Plain Text" export)
@@ -150,7 +151,9 @@ def build_blocks(src: dict) -> list[dict]:
         for line in app["caption"]:
             italic = line.startswith("(")
             blocks.append(P(line, "center", bold=not italic, italic=italic))
-        for k, tab in enumerate(app["tables"]):
+        for item in app.get("paragraphs", []):  # a list written as paragraphs, no table
+            blocks.append(list_paragraph(item))
+        for k, tab in enumerate(app.get("tables", [])):
             if k and tab.get("break_before"):
                 blocks.append({"t": "break", "landscape": None})
             for line in tab.get("before", []):
@@ -165,6 +168,18 @@ def build_blocks(src: dict) -> list[dict]:
         for line in app.get("after", []):
             blocks.append(P(line, "left"))
     return blocks
+
+
+def list_paragraph(item) -> dict:
+    """One paragraph of an appendix written as a list: a plain line, a heading
+    ({"text", "bold"}), or an item ({"row": [number, text]}) written "number. text"."""
+    if isinstance(item, str):
+        return P(item)
+    if "row" in item:
+        number, text = item["row"]
+        return P(f"{number}{item.get('sep', '. ')}{text}")
+    return P(item.get("text", ""), item.get("align", "left"), bold=item.get("bold", False),
+             italic=item.get("italic", False))
 
 
 # ---------------------------------------------------------------- plain text renderers
@@ -623,7 +638,10 @@ def source_data_rows(src: dict) -> list[list[str]]:
     """The appendix rows that the gold must hold, in order (sections and headers left out)."""
     rows = []
     for app in src.get("appendices", []):
-        for tab in app["tables"]:
+        for item in app.get("paragraphs", []):
+            if isinstance(item, dict) and "row" in item:
+                rows.append(list(item["row"]))
+        for tab in app.get("tables", []):
             header_rows = tab.get("header_rows", 1)
             for i, row in enumerate(tab["rows"]):
                 if i < header_rows:
@@ -700,6 +718,35 @@ CODE_NOTES = {
 }
 
 
+REFORM_2025 = "2025-07-01"  # two-level local government: no districts, 34 provinces
+
+
+def district_short(name: str) -> str:
+    """The snapshot tells apart a huyện and a thị xã of one name: "Cai Lậy (Thị xã)"."""
+    return re.sub(r" \((Huyện|Thị xã|Thành phố|Quận)\)$", "", name or "")
+
+
+def check_codes_2025(con, r: dict) -> list[str]:
+    """A document dated on or after 1 July 2025 names the new units: the codes are those of
+    vietnamadminunits' `admin_units` (34 provinces, communes and wards without districts)."""
+    where = f"{r['file']} #{r['row_no']}"
+    problems = []
+    prov = con.execute("select distinct provinceCode from admin_units where provinceShort=?",
+                       (r["province"],)).fetchone()
+    if not prov or prov[0] != r["province_code"]:
+        problems.append(f"{where}: province code {r['province_code']} (2025: {prov})")
+    if r["district_code"] or r["district"]:
+        problems.append(f"{where}: a district in a document of the two-level government")
+    if r["commune_code"] and r["commune_code"] != "?":
+        row = con.execute("select wardShort, wardType, provinceCode from admin_units where wardCode=?",
+                          (r["commune_code"],)).fetchone()
+        if not row or row[0] != r["commune"] or row[1].lower() != r["commune_type"] \
+                or row[2] != r["province_code"]:
+            problems.append(f"{where}: commune {r['commune_type']} {r['commune']} "
+                            f"vs code {r['commune_code']} (2025: {row})")
+    return problems
+
+
 def check_codes() -> list[str]:
     """Compare gold codes with vietnamadminunits' snapshot (~2025, legacy units)."""
     try:
@@ -710,6 +757,7 @@ def check_codes() -> list[str]:
     db = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
     con = sqlite3.connect(db)
     problems = []
+    dates = {d["file"]: d["issue_date"] for d in read_csv(GOLD / "documents.csv")}
     for r in read_csv(GOLD / "mentions.csv"):
         for col, allowed in VOCAB.items():
             if r[col] not in allowed:
@@ -718,6 +766,9 @@ def check_codes() -> list[str]:
             continue  # the seed's own gold, codes of 2019 (several communes merged in 2020)
         if r["actor_kind"] in ("person", "household") and not r["person_name"]:
             problems.append(f"{r['file']} #{r['row_no']}: no person_name")
+        if dates.get(r["file"], "") >= REFORM_2025:
+            problems += check_codes_2025(con, r)
+            continue
         prov = con.execute("select distinct provinceCode from admin_units_legacy where provinceShort=?",
                            (r["province"],)).fetchone()
         if not prov or prov[0] != r["province_code"]:
@@ -726,7 +777,7 @@ def check_codes() -> list[str]:
             row = con.execute("select districtShort from admin_units_legacy where provinceShort=? and districtCode=?",
                               (r["province"], r["district_code"])).fetchone()
             note = CODE_NOTES.get((r["province"], "district", r["district_code"]))
-            if not note and (not row or row[0] != r["district"]):
+            if not note and (not row or district_short(row[0]) != r["district"]):
                 problems.append(f"{r['file']} #{r['row_no']}: district {r['district']} "
                                 f"vs code {r['district_code']} ({row})")
         if r["commune_code"] and r["commune_code"] != "?":
@@ -740,7 +791,7 @@ def check_codes() -> list[str]:
             elif row[2] and not CODE_NOTES.get((r["province"], "commune", r["commune_code"])):
                 problems.append(f"{r['file']} #{r['row_no']}: commune {r['commune']} "
                                 f"absorbed {row[2]}: check the date")
-            elif r["district"] and row[1] != r["district"] and r["district_code"] != "?":
+            elif r["district"] and district_short(row[1]) != r["district"] and r["district_code"] != "?":
                 print(f"note: {r['file']} #{r['row_no']}: xã {r['commune']} now in {row[1]}, "
                       f"in {r['district']} on the document's date")
     return problems

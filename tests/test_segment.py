@@ -259,3 +259,41 @@ def test_signer_after_recipients_printed_beside_the_block() -> None:
              "Giang;", "- Lưu: VT.", "Đỗ Thanh Nhàn", "DANH SÁCH"]
     assert _signer(lines) == "Đỗ Thanh Nhàn"
     assert _signer(["CHỦ TỊCH", "- Lưu: VT.", "DANH SÁCH", "Nguyễn Văn A"]) == ""
+
+
+LIST_LAYOUT = """PHỤ LỤC
+DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN NĂM 2022
+I. MÔ HÌNH (02)
+1. Mô hình “Vườn mẫu” của Hội Nông dân xã Hương Trà,
+huyện Hương Khê.
+2. Mô hình “Thư viện thân thiện” của Trường Tiểu học Đức Bồng, huyện Vũ Quang.
+II. ĐIỂN HÌNH TIÊN TIẾN (01)
+1. Điển hình: Ông Nguyễn Văn Bảy, thôn Tân Thủy, xã Hương Thủy – sản xuất kinh doanh giỏi, thu nhập cao.
+"""
+
+
+def test_list_layout_items_wrapped_lines_and_declared_counts() -> None:
+    from extractor.tag import row_texts
+
+    seg = segment(_doc(LIST_LAYOUT))
+    assert [(r.section_label, r.row_no) for r in seg.rows] == [("I", 1), ("I", 2), ("II", 1)]
+    assert seg.meta.declared_rows == 3
+    first, _, person = (row_texts(r) for r in seg.rows)
+    assert first.actor == "Hội Nông dân xã Hương Trà, huyện Hương Khê"  # the wrapped line joined, its stop dropped
+    assert person.actor == "Ông Nguyễn Văn Bảy, thôn Tân Thủy, xã Hương Thủy"
+    assert person.model == "sản xuất kinh doanh giỏi, thu nhập cao"
+
+
+def test_numbered_field_heading_over_child_rows_is_a_sub_section() -> None:
+    header = [Cell("STT"), Cell("Tên mô hình, điển hình"), Cell("Đơn vị, cá nhân thực hiện"), Cell("Thời gian")]
+    table = Table(rows=[
+        header,
+        [Cell("1."), Cell("Lĩnh vực nông nghiệp"), Cell(""), Cell("")],
+        [Cell("1.1"), Cell("Trồng sầu riêng"), Cell("Tổ hợp tác ấp Mỹ Hòa"), Cell("2021")],
+        [Cell("1.2"), Cell("Cánh đồng lớn"), Cell("Hợp tác xã Mỹ Phước"), Cell("2021")],
+        [Cell("2."), Cell("Khu phố an toàn"), Cell(""), Cell("")],  # no children: a row
+    ], n_cols=4)
+    seg = segment(Document(path="x", format="docx", blocks=[Line("PHỤ LỤC", Provenance(line=1)), table]))
+    assert [(r.row_no, r.group) for r in seg.rows] == [(1, "Lĩnh vực nông nghiệp"), (2, "Lĩnh vực nông nghiệp"),
+                                                      (2, "")]
+    assert all("heading?" not in r.flags for r in seg.rows)

@@ -60,6 +60,12 @@ def test_places_every_type() -> None:
     assert _places("tổ dân phố số 5, khu phố Số 2") == [("hamlet", "tổ dân phố", "5"), ("hamlet", "khu phố", "2")]
 
 
+def test_former_names_in_brackets_are_not_the_place() -> None:
+    assert _places("Xã Ia Hrung (xã Ia Sao cũ)") == [("commune", "xã", "Ia Hrung")]
+    assert _places("xã Tân Lập (trước đây là xã Tân Hòa), huyện Hương Khê") == [
+        ("commune", "xã", "Tân Lập"), ("district", "huyện", "Hương Khê")]
+
+
 def test_names_without_type_words_are_not_places() -> None:
     assert _places("Trường THPT Tân Lạc") == []
     assert _places("Hợp tác xã Nông nghiệp xanh Kim Bôi") == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 # Combining tone marks (grave, acute, hook above, tilde, dot below).
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+", re.UNICODE)  # letters with any stray combining mark
 _SPACE = re.compile(r"\s+")
 # Look-alike letters found in documents typed with legacy fonts or OCR.
 _LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
@@ -28,9 +28,10 @@ _RHYMES = ("oa", "oe", "uy")
 def _move_tone(word: str) -> str:
     """Put the tone of a syllable ending in open oa/oe/uy on its first vowel."""
     decomposed = unicodedata.normalize("NFD", word)
-    tone = next((ch for ch in decomposed if ch in TONES), None)
-    if tone is None:
-        return word
+    tones = [ch for ch in decomposed if ch in TONES]
+    if len(tones) != 1:
+        return word  # no tone, or a malformed syllable with two: nothing to place
+    tone = tones[0]
     base = "".join(ch for ch in decomposed if ch not in TONES)
     base_nfc = unicodedata.normalize("NFC", base)
     low = base_nfc.lower()

@@ -71,10 +71,14 @@ def find_rules(gray: Any) -> list[Rule]:
     """
     import numpy as np  # noqa: PLC0415
 
-    img = gray.astype(np.int16)
+    img = np.asarray(gray, dtype=np.uint8)  # min and compare only: no wider type needed
     height, width = img.shape
     across = np.minimum(np.minimum(img[1:-1], img[:-2]), img[2:])
     rules = _runs(across, across < 185, max(80, width // 12), True, bridge=12)
+    if len(rules) < 2:
+        # a table needs two horizontal rules: without them the vertical pass (most of this
+        # function's time, over every letter's stem) can find nothing of use
+        return rules
     # vertical: a short window and little bridging, or the strokes of text lines stacked one
     # above the other would join into rules
     across_v = np.minimum(np.minimum(img[:, 1:-1], img[:, :-2]), img[:, 2:]).T

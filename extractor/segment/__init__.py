@@ -51,7 +51,8 @@ def segment(doc: Document) -> Segmented:
         warnings.extend(notes)
     sections.extend(ctx.sections)
     if not rows and seen_caption:
-        rows = rows_from_lines(after_caption, default_kind)
+        rows, listed = rows_from_lines(after_caption, default_kind)
+        sections.extend(listed)
     check_numbering(rows)
     meta.declared_rows = declared_total(sections)
     return Segmented(meta=meta, rows=rows, warnings=warnings, found_appendix=bool(rows))

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 _ISSUER_DISTRICT = re.compile(r"^UBND (huyện|quận|thị xã|thành phố) (.+)$")
 _SPLIT_MODEL = re.compile(r"\s*(?:[:\-–]\s*|\s+(?:với|thực hiện|xây dựng)\s+)?(?=(?:mô hình|điển hình)\b|[“«\"])", re.I)
+# "Điển hình: ACTOR, places – what they achieved": the actor first, the model after a spaced dash
+_CLASSIFIER_ACTOR = re.compile(r"^(?:mô hình|điển hình)\s*:\s*(?P<actor>[^“«\"–]+?)\s+[–-]\s+(?P<model>\S.*)$", re.I)
 _MODEL_FIRST = re.compile(r"^(?P<model>.*?[”»\"])\s*(?:,\s*)?(?:của|do)\s+(?P<actor>.+?)(?:\s+thực hiện)?$", re.I)
 
 
@@ -47,7 +49,11 @@ def row_texts(row: Row) -> RowText:
 
 
 def split_combined(text: str) -> tuple[str, str]:
-    """A cell holding both: "Công an huyện X: Mô hình “...”" or "Mô hình “...” của Y"."""
+    """A cell holding both: "Công an huyện X: Mô hình “...”", "Mô hình “...” của Y" or
+    "Điển hình: Ông A, thôn B – achievement"."""
+    m = _CLASSIFIER_ACTOR.match(text)
+    if m:
+        return m.group("actor").strip(" .,;"), m.group("model").strip()
     if re.match(r"^(?:xây dựng\s+)?(?:mô hình|điển hình)\b|^[“«\"]", text, re.I):
         m = _MODEL_FIRST.match(text)
         if m:

@@ -50,10 +50,18 @@ class Place:
     end: int
 
 
+# A former name beside the current one: "Xã Ia Hrung (xã Ia Sao cũ)", "(trước đây là thị trấn X)".
+# It is history, not where the row is.
+_FORMER = re.compile(r"\((?:[^()]*\bcũ|\s*(?:trước đây|trước kia|trước)\b[^()]*)\)", re.IGNORECASE)
+
+
 def find_places(text: str, known: Known | None = None) -> list[Place]:
-    """Every locality mention in a cell, in order."""
+    """Every locality mention in a cell, in order (former names in brackets left out)."""
     places: list[Place] = []
+    former = [(f.start(), f.end()) for f in _FORMER.finditer(text)]
     for m in _TYPE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in former):
+            continue
         written = m.group("type")
         canon = ABBREVIATIONS.get(written.lower().rstrip("."), written.lower())
         if not _type_allowed(text, m.start(), written, canon):
