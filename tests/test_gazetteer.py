@@ -433,3 +433,16 @@ def test_dating_is_a_pure_function_of_its_tables(history: list[dict[str, str]]) 
     one = Dating(read_resolutions(), district_province).dates(history)
     two = Dating(list(reversed(read_resolutions())), district_province).dates(list(reversed(history)))
     assert one == two
+
+
+def test_ocr_misread_tones_resolve_inside_the_named_parent_only(gz: Gazetteer) -> None:
+    where = ("Hòa Bình", district("huyện", "Yên Thủy"), commune("xã", "Lạc Thinh"))  # OCR lost the dot below
+    assert gz.resolve(*where, SEED_DATE).commune_code == ""  # born digital: as written, not found
+    res = gz.resolve(*where, SEED_DATE, ocr=True)
+    assert (res.commune, res.commune_code) == ("Lạc Thịnh", "05374")
+    assert "ocr_name_repaired" in res.flags
+    # no parent named: never guessed across the country
+    assert gz.resolve(None, None, commune("xã", "Lạc Thinh"), SEED_DATE, ocr=True).commune_code == ""
+    # a vowel letter wrong (ă for a), not only a tone mark: not found
+    assert gz.resolve("Hòa Bình", district("huyện", "Yên Thủy"), commune("xã", "Lặc Thịnh"), SEED_DATE,
+                      ocr=True).commune_code == ""

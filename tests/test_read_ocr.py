@@ -129,3 +129,15 @@ def test_fast_median_is_pils_median() -> None:
     for shape in ((1, 1), (2, 5), (31, 17), (200, 300)):
         img = Image.fromarray(rng.integers(0, 256, shape, dtype=np.uint8), "L")
         assert np.array_equal(np.asarray(median3(img)), np.asarray(img.filter(ImageFilter.MedianFilter(3))))
+
+
+def test_misread_unit_type_words_are_mended_where_they_stand() -> None:
+    from extractor.read.lexicon import repair_type_words
+
+    line = "xã Lạc Thịnh, huyên Yên Thủy, thi trấn Mường Khến, thành phô Hòa Bình, khu phổ 7"
+    words = line.split(" ")
+    assert " ".join(repair_type_words(words)) == (
+        "xã Lạc Thịnh, huyện Yên Thủy, thị trấn Mường Khến, thành phố Hòa Bình, khu phố 7")
+    other = "huyên náo, phổ biến, thi đua"
+    untouched = other.split(" ")
+    assert repair_type_words(untouched) == untouched

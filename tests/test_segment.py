@@ -297,3 +297,9 @@ def test_numbered_field_heading_over_child_rows_is_a_sub_section() -> None:
     assert [(r.row_no, r.group) for r in seg.rows] == [(1, "Lĩnh vực nông nghiệp"), (2, "Lĩnh vực nông nghiệp"),
                                                       (2, "")]
     assert all("heading?" not in r.flags for r in seg.rows)
+
+
+def test_ocr_glued_section_words_and_a_lone_so_header() -> None:
+    assert parse_section("I", "MÔHÌNH:22").declared == 22  # type: ignore[union-attr]
+    assert kind_of("ĐIỂNHÌNH: 06") == "điển hình"
+    assert header_roles(["Số", "Tên tập thể, cá nhân", "Mô hình, điển hình"]) == ["stt", "actor", "model"]

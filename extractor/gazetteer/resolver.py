@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,13 @@ from extractor.gazetteer.successors import Successors
 NOT_FOUND = "unit_not_in_gazetteer"
 AMBIGUOUS = "unit_ambiguous"  # several units carry the name here on that date
 UNCERTAIN = "unit_date_uncertain"  # the unit changed around that date, on a day not known
+REPAIRED = "ocr_name_repaired"  # an OCR'd name matched a unit of the named parent but for its tone marks
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0309\u0303\u0323"))
+
+
+def toneless(key: str) -> str:
+    """A unit key without tone marks (vowel letters kept): what OCR misreads most."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(_TONES))
 ALIASES_CSV = DATA / "units_aliases.csv"
 _PROVINCE_LEAD = re.compile(r"(?:^|\s)(?:tỉnh|thành phố|tp|thành)(?:\s+ủy)?\s+(.+)$")
 
@@ -48,6 +56,7 @@ class Gazetteer:
             self._by_name[(rec.level, k)].append(rec)
         self._aliases = {(r["level"], unit_key(r["alias"])): unit_key(r["name"]) for r in read_csv(ALIASES_CSV)}
         self._provinces = {k: recs for (level, k), recs in self._by_name.items() if level == "province"}
+        self._toneless_index: dict[tuple[str, str, str], list[Record]] | None = None
         self.load_seconds = time.perf_counter() - started
 
     @classmethod
@@ -61,13 +70,35 @@ class Gazetteer:
         k = unit_key(name)
         return self._aliases.get((level, k), k)
 
-    def _candidates(self, level: str, name: str, parent: str | None, province: str | None) -> list[Record]:
+    def _candidates(self, level: str, name: str, parent: str | None, province: str | None,
+                    res: Resolved | None = None) -> list[Record]:
+        """Units of that name under `parent` (or in `province`, or anywhere). With `res` (an
+        OCR'd row), a name found nowhere is looked up again without tone marks, under a named
+        parent only."""
         k = self._key(level, name)
         if parent is not None:
-            return self._by_parent.get((level, parent, k), [])
-        if province is not None:
-            return self._by_province.get((level, province, k), [])
-        return self._by_name.get((level, k), [])
+            found = self._by_parent.get((level, parent, k), [])
+        elif province is not None:
+            found = self._by_province.get((level, province, k), [])
+        else:
+            return self._by_name.get((level, k), [])
+        if found or res is None:
+            return found
+        scope = parent if parent is not None else f"p{province}"
+        found = self._toneless().get((level, scope, toneless(k)), [])
+        if found:
+            res.flag(REPAIRED)
+        return found
+
+    def _toneless(self) -> dict[tuple[str, str, str], list[Record]]:
+        if self._toneless_index is None:
+            index: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+            for (level, parent, k), recs in self._by_parent.items():
+                index[(level, parent, toneless(k))].extend(recs)
+            for (level, province, k), recs in self._by_province.items():
+                index[(level, f"p{province}", toneless(k))].extend(recs)
+            self._toneless_index = index
+        return self._toneless_index
 
     def _pick(
         self, cands: list[Record], typ: str, on: dt.date | None, res: Resolved, unique_ever: bool = False
@@ -97,9 +128,13 @@ class Gazetteer:
     # -- public API ----------------------------------------------------------------------
 
     def resolve(
-        self, province: Unit | str | None, district: Unit | None, commune: Unit | None, on: dt.date | None
+        self, province: Unit | str | None, district: Unit | None, commune: Unit | None, on: dt.date | None,
+        *, ocr: bool = False,
     ) -> Resolved:
+        """Codes of the units named, as of `on`. `ocr`: the names were read by OCR, so a district
+        or commune not found is looked up again without tone marks inside its named parent."""
         res = Resolved()
+        tolerant = res if ocr else None
         prov = self._resolve_province(province, on, res)
         dist = None
         if district is not None:
@@ -107,13 +142,13 @@ class Gazetteer:
                 res.flag(NOT_FOUND)  # its named province could not be placed: nor can it
             else:
                 parent = prov.code if prov else None
-                cands = self._candidates("district", district.name, parent, None)
+                cands = self._candidates("district", district.name, parent, None, tolerant if parent else None)
                 dist = self._pick(cands, norm_type(district.type), on, res, unique_ever=prov is None)
             res.district = dist.name if dist else self._spelled("district", district.name, prov.code if prov else None)
             res.district_code = dist.code if dist else ""
         if commune is not None:
             com = self._resolve_commune(
-                commune, prov=prov, province=province, district=district, dist=dist, on=on, res=res
+                commune, prov=prov, province=province, district=district, dist=dist, on=on, res=res, ocr=ocr
             )
             res.commune = (
                 com.name
@@ -153,15 +188,17 @@ class Gazetteer:
         dist: Record | None,
         on: dt.date | None,
         res: Resolved,
+        ocr: bool = False,
     ) -> Record | None:
         typ = norm_type(commune.type)
+        tolerant = res if ocr else None
         if district is not None:
             if dist is None:  # its named district could not be placed: nor can it
                 res.flag(NOT_FOUND)
                 return None
-            return self._pick(self._candidates("commune", commune.name, dist.code, None), typ, on, res)
+            return self._pick(self._candidates("commune", commune.name, dist.code, None, tolerant), typ, on, res)
         if prov is not None:  # no district named: the name must be unique in the province
-            return self._pick(self._candidates("commune", commune.name, None, prov.code), typ, on, res)
+            return self._pick(self._candidates("commune", commune.name, None, prov.code, tolerant), typ, on, res)
         if province is not None:
             res.flag(NOT_FOUND)
             return None

@@ -76,3 +76,35 @@ def repair_tones(tokens: list[str]) -> list[str]:
             out[i] = m.group(1) + alt + m.group(3)
             cores[i] = alt.lower()
     return out
+
+
+# Unit type words with a tone Tesseract often drops or mistakes, mended only in the place they
+# stand in a locality ("huyên Yên Thủy", "thi trấn", "thành phô"): the word before or after decides.
+_TYPE_AFTER_NAME = {"huyên": "huyện", "huyến": "huyện", "huyền": "huyện"}  # + a capitalised name
+_TYPE_BEFORE = {"thi": ("thị", {"trấn", "xã"})}  # + the next word
+_TYPE_AFTER = {"phô": ("phố", {"thành", "khu", "dân"}), "phồ": ("phố", {"thành", "khu", "dân"}),
+               "phổ": ("phố", {"thành", "khu", "dân"})}  # after the previous word
+
+
+def repair_type_words(tokens: list[str]) -> list[str]:
+    """A line's words with misread unit type words mended (punctuation and case kept)."""
+    split = [_CORE.match(t) for t in tokens]
+    cores = [m.group(2) if m else "" for m in split]
+    out = list(tokens)
+    for i, m in enumerate(split):
+        if m is None:
+            continue
+        core = cores[i]
+        nxt = cores[i + 1] if i + 1 < len(cores) else ""
+        prev = cores[i - 1].lower() if i > 0 else ""
+        fixed = None
+        if core in _TYPE_AFTER_NAME and nxt[:1].isupper() and not m.group(3):
+            fixed = _TYPE_AFTER_NAME[core]
+        elif core.lower() in _TYPE_BEFORE and nxt.lower() in _TYPE_BEFORE[core.lower()][1] and not m.group(3):
+            fixed = _TYPE_BEFORE[core.lower()][0]
+        elif core.lower() in _TYPE_AFTER and prev in _TYPE_AFTER[core.lower()][1]:
+            fixed = _TYPE_AFTER[core.lower()][0]
+        if fixed is not None:
+            fixed = fixed[:1].upper() + fixed[1:] if core[:1].isupper() else fixed
+            out[i] = m.group(1) + fixed + m.group(3)
+    return out

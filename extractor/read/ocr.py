@@ -37,7 +37,7 @@ from ..errors import DocumentLoadError, MissingToolError
 from ..model import Cell, Document, Provenance, Table
 from ..settings import Settings
 from .layout import GridTable, Page, TextLine, Word, cell_text, drop_running, group_lines, join_pages, page_blocks
-from .lexicon import repair_tones
+from .lexicon import repair_tones, repair_type_words
 from .ruling import erase_rules, estimate_skew, find_rules, grid_tables, rotate
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
@@ -452,7 +452,8 @@ def _read_lines(words: list[Word]) -> list[TextLine]:
     last word read with the next line's first (a cell's text runs on)."""
     lines = [line for line in group_lines(words) if (line.conf or 0) >= 0.35]
     flat = [w for line in lines for w in line.words]  # "Tố hợp tác" is "Tổ hợp tác": the hook above
-    for word, text in zip(flat, repair_tones([w.text for w in flat]), strict=True):  # read as an acute
+    texts = repair_type_words(repair_tones([w.text for w in flat]))
+    for word, text in zip(flat, texts, strict=True):  # read as an acute
         word.text = text
     return lines
 

@@ -59,6 +59,8 @@ def header_roles(cells: list[str]) -> list[str] | None:
         return None
     if any(len(c) > 80 for c in cells):
         return None
+    if "stt" not in roles and not roles[0] and len(cells[0].strip()) <= 6:
+        roles[0] = "stt"  # "Số" (OCR lost the "TT"), "#", or nothing: a first narrow column is the STT
     return _dedupe(roles)
 
 

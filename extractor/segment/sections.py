@@ -11,7 +11,7 @@ _ROMAN = re.compile(r"^[IVXL]+$")
 _LABEL = re.compile(r"^(?P<label>[IVXL]+|[A-ZĐ]|\d+)\s*[.):/-]?\s+(?P<text>\S.*)$")
 # Declared counts: "MÔ HÌNH: 22", "ĐIỂN HÌNH: 06", "(12 mô hình)", "gồm 05 điển hình".
 _COUNT_AFTER = re.compile(
-    r"(?:mô hình|điển hình|tập thể|cá nhân|đơn vị|hộ gia đình)[^\d()]{0,25}[:(]\s*(\d{1,4})\b", re.I
+    r"(?:mô\s*hình|điển\s*hình|tập thể|cá nhân|đơn vị|hộ gia đình)[^\d()]{0,25}[:(]\s*(\d{1,4})\b", re.I
 )
 _COUNT_BEFORE = re.compile(
     r"(?:\(|gồm\s+|có\s+|tổng số\s*:?\s*)(\d{1,4})\s+(?:mô hình|điển hình|tập thể|cá nhân|đơn vị|hộ|người)",
@@ -35,16 +35,19 @@ class Section:
     place: tuple[str, str] | None = None  # (type, name) when the heading is a place
 
 
+_KIND_MODEL = re.compile(r"MÔ\s*HÌNH")  # OCR glues words: "MÔHÌNH:22"
+_KIND_EXEMPLAR = re.compile(r"ĐIỂN\s*HÌNH")
+
+
 def kind_of(text: str) -> str:
     up = clean(text).upper()
-    has_model = "MÔ HÌNH" in up
-    has_exemplar = "ĐIỂN HÌNH" in up
-    if has_model and not has_exemplar:
+    model, exemplar = _KIND_MODEL.search(up), _KIND_EXEMPLAR.search(up)
+    if model and not exemplar:
         return "mô hình"
-    if has_exemplar and not has_model:
+    if exemplar and not model:
         return "điển hình"
-    if has_model and has_exemplar:  # "MÔ HÌNH, ĐIỂN HÌNH": the first word decides
-        return "mô hình" if up.index("MÔ HÌNH") < up.index("ĐIỂN HÌNH") else "điển hình"
+    if model and exemplar:  # "MÔ HÌNH, ĐIỂN HÌNH": the first word decides
+        return "mô hình" if model.start() < exemplar.start() else "điển hình"
     return ""
 
 

@@ -129,13 +129,19 @@ class Tagger:
             parent,
             Unit("commune", commune.type, commune.name) if commune else None,
             on,
+            ocr=row.confidence is not None,  # only OCR gives a reader confidence
         )
         m.province = res.province or m.province
         m.province_code, m.district_code, m.commune_code = res.province_code, res.district_code, res.commune_code
         m.province_code_2025, m.commune_code_2025 = res.province_code_2025, res.commune_code_2025
+        repaired = "ocr_name_repaired" in res.flags  # the OCR misread a name: mend it where the row writes it
         if commune and res.commune:
+            if repaired and res.commune != commune.name:
+                m.actor_name = m.actor_name.replace(commune.name, res.commune)
             m.commune = res.commune
         if district and res.district:
+            if repaired and res.district != district.name:
+                m.actor_name = m.actor_name.replace(district.name, res.district)
             m.district = res.district
         if not district:
             m.district_code = ""  # the issuing district placed the commune, the row did not name it
