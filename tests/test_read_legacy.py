@@ -129,3 +129,11 @@ def test_font_text_conversions() -> None:
 def test_syllables() -> None:
     assert all(is_syllable(w) for w in ("nghiêng", "quý", "Hòa", "khuỷu", "giữ", "Đắk", "ươu"))
     assert not any(is_syllable(w) for w in ("Hµ", "Vieät", "Vieọt", "xyz", "hoàá"))
+
+
+def test_an_acronym_does_not_make_its_neighbour_shout() -> None:
+    from extractor.read.legacy import restore_capitals
+
+    assert restore_capitals("Trường PTDTBT Tiểu học và THCS Cô Ba") == "Trường PTDTBT Tiểu học và THCS Cô Ba"
+    assert restore_capitals("TRƯờNG THCS Cô BA") == "TRƯỜNG THCS CÔ BA"
+    assert restore_capitals("Kế HOạCH") == "KẾ HOẠCH"

@@ -141,3 +141,22 @@ def test_misread_unit_type_words_are_mended_where_they_stand() -> None:
     other = "huyên náo, phổ biến, thi đua"
     untouched = other.split(" ")
     assert repair_type_words(untouched) == untouched
+
+
+def test_rule_pieces_beside_a_merged_cell_are_found() -> None:
+    import numpy as np
+
+    from extractor.read.ruling import find_rules, grid_tables
+
+    page = np.full((400, 600), 255, dtype=np.uint8)
+    for x in (50, 100, 300, 550):  # four columns
+        page[50:350, x - 1 : x + 1] = 0
+    for y in (50, 150, 250, 350):  # rules across, but column 2 is one cell merged down two rows
+        page[y - 1 : y + 1, 50:550] = 0
+    page[249:251, 100:300] = 255  # ... except the rule at 250 between x 100 and 300
+    page[149:151, 100:300] = 255
+    page[149:151, 50:100] = 0  # the short piece under the first (STT) cell stays
+    rules = find_rules(page)
+    assert any(r.horizontal and abs(r.pos - 150) <= 2 and r.start <= 52 and r.end >= 98 for r in rules)
+    cells = grid_tables(rules)[0][2]
+    assert (1, 0, 1, 1) in cells and (2, 0, 1, 1) in cells  # two STT cells, not one merged

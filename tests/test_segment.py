@@ -303,3 +303,22 @@ def test_ocr_glued_section_words_and_a_lone_so_header() -> None:
     assert parse_section("I", "MÔHÌNH:22").declared == 22  # type: ignore[union-attr]
     assert kind_of("ĐIỂNHÌNH: 06") == "điển hình"
     assert header_roles(["Số", "Tên tập thể, cá nhân", "Mô hình, điển hình"]) == ["stt", "actor", "model"]
+
+
+def test_header_block_lines_wrapped_by_a_narrow_column() -> None:
+    from extractor.segment.metadata import _first_date, _issuer
+
+    head = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ", "MINH", "-------", "Số: 2871/KH-UBND"]
+    assert _issuer(head) == "UBND thành phố Hồ Chí Minh"
+    council = ["UBND TỈNH ĐIỆN BIÊN", "HỘI ĐỒNG THI ĐUA -", "KHEN THƯỞNG", "-------"]
+    assert _issuer(council).lower() == "hội đồng thi đua - khen thưởng tỉnh điện biên"
+    assert _issuer(["ỦY BAN NHÂN DÂN", "TỈNH HÒA BÌNH", "-------"]) == "UBND tỉnh Hòa Bình"
+    assert str(_first_date(["Thành phố Hồ Chí Minh, ngày 16 tháng 08 năm", "2022"], words_only=True)) == "2022-08-16"
+
+
+def test_ocr_first_section_read_as_l_is_i() -> None:
+    header = [Cell("STT"), Cell("Tên tập thể, cá nhân"), Cell("Mô hình, điển hình")]
+    table = Table(rows=[header, [Cell("L. MÔ HÌNH (1 mô hình)", colspan=3)],
+                        [Cell("1"), Cell("Công an xã A"), Cell("Mô hình “X”")]], n_cols=3)
+    seg = segment(Document(path="x", format="pdf", blocks=[Line("PHỤ LỤC", Provenance(line=1)), table]))
+    assert [(r.section_label, r.row_no) for r in seg.rows] == [("I", 1)]

@@ -60,6 +60,21 @@ def test_places_every_type() -> None:
     assert _places("tổ dân phố số 5, khu phố Số 2") == [("hamlet", "tổ dân phố", "5"), ("hamlet", "khu phố", "2")]
 
 
+def test_a_capitalised_numbered_unit_is_one_anywhere() -> None:
+    assert _places("Hội Liên hiệp Phụ nữ Phường 14, Quận 3") == [("commune", "phường", "14"), ("district", "quận", "3")]
+    assert _places("Văn bản Nhật Bản") == []
+
+
+def test_model_cell_beside_a_results_column_is_the_title() -> None:
+    from extractor.model import Row
+    from extractor.tag import row_texts
+
+    row = Row(row_no=3, cells={"unit": "Tổ hợp tác xã Đức Long", "model": "Mô hình trồng, sơ chế thạch đen",
+                               "achievement": "Diện tích 85 ha"})
+    texts = row_texts(row)
+    assert (texts.title_cell, texts.model) == ("Mô hình trồng, sơ chế thạch đen", "Diện tích 85 ha")
+
+
 def test_former_names_in_brackets_are_not_the_place() -> None:
     assert _places("Xã Ia Hrung (xã Ia Sao cũ)") == [("commune", "xã", "Ia Hrung")]
     assert _places("xã Tân Lập (trước đây là xã Tân Hòa), huyện Hương Khê") == [

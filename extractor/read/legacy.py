@@ -158,7 +158,11 @@ def _restore_line(line: str) -> str:
         if not any(ch.islower() and not ch.isascii() for ch in word):
             continue
         new = word
-        shouty_neighbour = (i > 0 and caps[i - 1] >= 2) or (i + 1 < len(caps) and caps[i + 1] >= 2)
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        # a capitals word beside it: one with a toned letter ("KẾ HOẠCH"), or capitals on both
+        # sides; an acronym alone ("THCS Cô Ba") does not make its neighbour shout
+        shouty_neighbour = any(caps[j] >= 2 and not words[j].group(0).isascii() for j in near) or (
+            len(near) == 2 and all(caps[j] >= 2 for j in near))
         if caps[i] >= 2 or (caps[i] == 1 and shouty_neighbour):
             new = word.upper()
         elif word[0].islower() and not word[0].isascii() and word[0] != "đ":

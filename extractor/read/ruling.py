@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 
@@ -86,8 +87,33 @@ def find_rules(gray: Any) -> list[Rule]:
     # a short vertical run counts only between two horizontal rules (a cell of a one-line row);
     # alone it may be a letter's stem
     long_len = max(40, height // 40)
-    rules += [v for v in vertical if v.end - v.start >= long_len or _anchored(v, rules)]
-    return rules
+    verticals = [v for v in vertical if v.end - v.start >= long_len or _anchored(v, rules)]
+    return rules + _side_pieces(across, rules, verticals) + verticals
+
+
+def _side_pieces(values: Any, horizontals: list[Rule], verticals: list[Rule], tol: float = 4.0) -> list[Rule]:
+    """Short pieces of a row's rule cut off by a cell merged down beside them: the rule under
+    one STT cell when the next column's cell spans several rows. Too short to be found alone,
+    they are looked for only in line with a long rule, between two verticals crossing it."""
+    out: list[Rule] = []
+    seen: set[tuple[int, int]] = set()
+    for h in horizontals:
+        row = round(h.pos) - 1  # `values` starts a pixel in
+        band = values[max(0, row - 2) : row + 3]
+        if not band.size:
+            continue
+        dark = (band < 185).any(axis=0)
+        xs = sorted({round(v.pos) for v in verticals if v.start - tol <= h.pos <= v.end + tol})
+        for a, b in pairwise(xs):
+            if b - a < 12 or (h.start - tol <= a and b <= h.end + tol) or (a, round(h.pos)) in seen:
+                continue
+            if a < h.end + tol and b > h.start - tol:
+                continue  # partly under the long rule: not a separate piece
+            gap = dark[a + 3 : b - 2]
+            if gap.size and float(gap.mean()) >= 0.9:
+                seen.add((a, round(h.pos)))
+                out.append(Rule(True, h.pos, float(a), float(b)))
+    return out
 
 
 def _anchored(v: Rule, horizontals: list[Rule], tol: float = 4.0) -> bool:

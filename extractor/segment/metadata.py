@@ -126,7 +126,10 @@ def _caption(lines: list[str]) -> tuple[str, str, str] | None:
 
 
 def _first_date(lines: list[str], words_only: bool = False) -> dt.date | None:
-    for line in lines:
+    for i, written in enumerate(lines):
+        line = written
+        if re.search(r"\b(ngày|tháng|năm)\s*$", line) and i + 1 < len(lines):
+            line = f"{line} {lines[i + 1]}"  # "…, ngày 16 tháng 08 năm" / "2022": a wrapped header line
         m = _DATE_WORDS.search(line) or (None if words_only else _DATE_NUM.search(line))
         if m:
             try:
@@ -146,14 +149,28 @@ def _issuer(head: list[str]) -> str:
         j = i
         if not rest and i + 1 < len(head):
             rest, j = head[i + 1].strip(), i + 1
+        rest, j = _wrapped(head, rest, j)
         admin = _ADMIN.match(rest)
         if admin:
             where = f"{admin.group(1).lower()} {_name_case(admin.group(2))}"
-            body = head[j + 1].strip() if j + 1 < len(head) else ""
+            body, _ = _wrapped(head, head[j + 1].strip(), j + 1) if j + 1 < len(head) else ("", j)
             if _BODY.match(body) and body.isupper():  # "UBND TỈNH X / HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
                 return f"{_sentence_case(body)} {where}"
             return f"UBND {where}"
     return ""
+
+
+def _wrapped(head: list[str], text: str, j: int) -> tuple[str, int]:
+    """A header line with the upper-case lines it wraps onto ("THÀNH PHỐ HỒ CHÍ" / "MINH",
+    "HỘI ĐỒNG THI ĐUA -" / "KHEN THƯỞNG"), and the index of its last line."""
+    while j + 1 < len(head):
+        nxt = head[j + 1].strip()
+        if not nxt or not nxt.isupper() or _SEPARATOR.match(nxt) or any(c.isdigit() for c in nxt):
+            break
+        if not (text.endswith("-") or (len(nxt.split()) <= 2 and not _BODY.match(nxt) and not _ADMIN.match(nxt))):
+            break
+        text, j = f"{text} {nxt}", j + 1
+    return text, j
 
 
 def _issuer_from_caption(caption: str) -> str:

@@ -234,6 +234,8 @@ def _section_row(stt: str, by_role: dict[str, str], texts: list[str]) -> Section
 
 
 def enter_section(ctx: Context, section: Section) -> None:
+    if section.level == 1 and section.label == "L" and not any(s.level == 1 for s in ctx.sections):
+        section.label = "I"  # OCR reads "I." as "L."; a first section is never the fiftieth
     ctx.sections.append(section)
     ctx.field_heading = False
     if section.level == 1:

@@ -45,7 +45,11 @@ def row_texts(row: Row) -> RowText:
         actor, model = split_combined(model)
     extra = [cells[k] for k in ("unit", "address", "role") if k in cells and cells[k] != actor]
     achievement = not cells.get("model") and bool(cells.get("achievement"))
-    return RowText(actor, model, cells.get("title", ""), [actor, *extra], achievement)
+    title_cell = cells.get("title", "")
+    if not title_cell and cells.get("model") and cells.get("achievement") and "combined" not in cells:
+        # "Mô hình | Kết quả đạt được": the model cell names the model, the results describe it
+        title_cell, model = cells["model"], cells["achievement"]
+    return RowText(actor, model, title_cell, [actor, *extra], achievement)
 
 
 def split_combined(text: str) -> tuple[str, str]:

@@ -84,8 +84,10 @@ def _type_allowed(text: str, start: int, written: str, canon: str) -> bool:
         if before.endswith(blocker):
             return False
     if written[:1].isupper() and not written.isupper():
-        # Capitalised type words only open a clause: "Xóm Đá Bia", not "Nhật Bản".
-        return not before or before[-1] in ",;:(-–" or before.endswith(("và", "các"))
+        # Capitalised type words only open a clause: "Xóm Đá Bia", not "Nhật Bản"; but a numbered
+        # unit is one anywhere ("Hội Liên hiệp Phụ nữ Phường 14").
+        numbered = re.match(r"\s+(?:số\s+)?\d", text[start + len(written):], re.IGNORECASE)
+        return not before or before[-1] in ",;:(-–" or before.endswith(("và", "các")) or bool(numbered)
     if written.lower().rstrip(".") in ABBREVIATIONS:
         return True  # "TP. Lào Cai", "TX Sa Pa": an abbreviation is a type word wherever it stands
     if written.isupper() and len(written) > 2 and not text.isupper():
