@@ -322,3 +322,41 @@ def test_ocr_first_section_read_as_l_is_i() -> None:
                         [Cell("1"), Cell("Công an xã A"), Cell("Mô hình “X”")]], n_cols=3)
     seg = segment(Document(path="x", format="pdf", blocks=[Line("PHỤ LỤC", Provenance(line=1)), table]))
     assert [(r.section_label, r.row_no) for r in seg.rows] == [("I", 1)]
+
+
+def _cell(text: str, col: int, colspan: int = 1, conf: float | None = None) -> Cell:
+    return Cell(text, Provenance(col=col), colspan=colspan, confidence=conf)
+
+
+def test_ocr_table_over_pages_with_a_stray_column_a_garbled_section_and_misread_numbers() -> None:
+    head = [_cell("TT", 0), _cell("Tên tập thể, cá nhân", 1), _cell("Mô hình, điển hình", 2)]
+    page1 = Table(rows=[head, [_cell("I. MÔ HÌNH: 2", 0, 3)],
+                        [_cell("1", 0, conf=0.9), _cell("Công an xã A", 1), _cell("Mô hình “X”", 2)],
+                        [_cell("2", 0, conf=0.9), _cell("Hội Nông dân xã B", 1), _cell("Mô hình “Y”, giúp", 2)]],
+                  n_cols=3)
+    # page 2: a stray rule splits the name column in every row (colspan 2), the first line runs
+    # on from row 2, the section II heading is misread, one STT is misread
+    rows2 = [[_cell("", 0, conf=0.9), _cell("", 1, 2), _cell("đỡ 12 hộ nghèo", 3)],
+             [_cell("l)", 0, conf=0.9), _cell("ĐIIN H NH: 04", 1, 3)]]
+    for stt, name in (("1", "Ông Lò Văn A"), ("3", "Bà Lò Thị B"), ("3", "Ông Vàng A C"), ("4", "Bà Lò Thị D")):
+        rows2.append([_cell(stt, 0, conf=0.9), _cell(name, 1, 2), _cell("Điển hình “Z”", 3)])
+    page2 = Table(rows=rows2, n_cols=4)
+    seg = segment(Document(path="x", format="pdf", blocks=[Line("PHỤ LỤC", Provenance(line=1)), page1, page2]))
+    got = [(r.section_kind, r.section_label, r.row_no, r.cells.get("actor", "")) for r in seg.rows]
+    assert got == [("mô hình", "I", 1, "Công an xã A"), ("mô hình", "I", 2, "Hội Nông dân xã B"),
+                   ("điển hình", "II", 1, "Ông Lò Văn A"), ("điển hình", "II", 2, "Bà Lò Thị B"),
+                   ("điển hình", "II", 3, "Ông Vàng A C"), ("điển hình", "II", 4, "Bà Lò Thị D")]
+    assert seg.rows[1].cells["model"] == "Mô hình “Y”, giúp đỡ 12 hộ nghèo"
+    assert "stt_mended" in seg.rows[3].flags
+    assert seg.meta.declared_rows == 6
+
+
+def test_a_column_only_one_heading_row_starts_a_cell_in_is_stray() -> None:
+    from extractor.segment.rows import compact
+
+    rows = [[_cell(str(i), 0), _cell(f"Đơn vị {i}", 1, 2), _cell("Mô hình “X”", 3)] for i in range(1, 6)]
+    rows.insert(2, [_cell("II", 0), _cell("ĐIỂN", 1), _cell("HÌNH: 03", 2), _cell("", 3)])
+    table = compact(Table(rows=rows, n_cols=4))
+    assert table.n_cols == 3
+    assert [c.text for c in table.rows[2]] == ["II", "ĐIỂN HÌNH: 03", ""]
+    assert [(c.prov.col, c.colspan) for c in table.rows[0]] == [(0, 1), (1, 1), (2, 1)]

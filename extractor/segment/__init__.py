@@ -46,7 +46,7 @@ def segment(doc: Document) -> Segmented:
                 after_caption.append(block)
             continue
         assert isinstance(block, Table)
-        found, notes = rows_from_table(block, ctx, appendix)
+        found, notes = rows_from_table(block, ctx, appendix, rows)
         rows.extend(found)
         warnings.extend(notes)
     sections.extend(ctx.sections)

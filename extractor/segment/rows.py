@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Cell, Provenance, Row, Table
 from ..normalize.text import clean
@@ -74,8 +74,60 @@ def parse_stt(text: str) -> tuple[int | None, str]:
     return None, t
 
 
-def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row], list[str]]:
-    """The appendix rows of one table; `ctx` carries roles and sections across split tables."""
+def compact(table: Table) -> Table:
+    """The table without grid columns that no cell starts in: a stray rule (OCR) or a phantom
+    grid column (Word) splits a column that every row's cell spans over."""
+    cells = [c for r in table.rows for c in r]
+    if not cells or any(c.prov.col is None for c in cells):
+        return table
+    table = _merge_stray_splits(table)
+    cells = [c for r in table.rows for c in r]
+    starts = sorted({c.prov.col for c in cells if c.prov.col is not None})
+    width = max(table.n_cols, *((c.prov.col or 0) + max(c.colspan, 1) for c in cells))
+    if len(starts) == width:
+        return table
+    index = {col: i for i, col in enumerate(starts)}
+
+    def new_col(col: int) -> int:  # a grid line's position among the starts (an end maps past them)
+        return sum(1 for s in starts if s < col)
+
+    rows = [[replace(c, prov=replace(c.prov, col=index[c.prov.col or 0]),
+                     colspan=max(1, new_col((c.prov.col or 0) + max(c.colspan, 1)) - index[c.prov.col or 0]))
+             for c in r] for r in table.rows]
+    return replace(table, rows=rows, n_cols=len(starts))
+
+
+def _merge_stray_splits(table: Table) -> Table:
+    """A grid column that only one or two rows of a long table start a cell in: rules found in
+    a heading's letters (OCR, "ĐIỂN | H | ÌNH: 07"); such a cell joins the one before it."""
+    if len(table.rows) < 5:
+        return table
+    used: dict[int, int] = {}
+    for r in table.rows:
+        for c in r:
+            used[c.prov.col or 0] = used.get(c.prov.col or 0, 0) + 1
+    stray = {col for col, n in used.items() if col > 0 and n <= 2 and n * 5 <= len(table.rows)}
+    if not stray:
+        return table
+    rows = []
+    for r in table.rows:
+        out: list[Cell] = []
+        for c in r:
+            if out and (c.prov.col or 0) in stray:
+                prev = out[-1]
+                text = f"{prev.text}{c.text}" if c.text[:1].islower() or not prev.text else f"{prev.text} {c.text}"
+                out[-1] = replace(prev, text=text.strip(), colspan=prev.colspan + max(c.colspan, 1))
+            else:
+                out.append(c)
+        rows.append(out)
+    return replace(table, rows=rows)
+
+
+def rows_from_table(table: Table, ctx: Context, appendix: int,
+                    before: list[Row] | None = None) -> tuple[list[Row], list[str]]:
+    """The appendix rows of one table; `ctx` carries roles and sections across split tables.
+    `before`: the rows found so far, where a headless table's first line may continue the last."""
+    table = compact(table)
     rows: list[Row] = []
     warnings: list[str] = []
     start = 0
@@ -106,7 +158,7 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             continue
         by_role = _by_role(roles, texts)
         stt_text = by_role.pop("stt", "")
-        section = _section_row(stt_text, by_role, texts)
+        section = _section_row(_roman_misread(stt_text, ctx), by_role, texts)
         if section is not None:
             enter_section(ctx, section)
             continue
@@ -115,8 +167,9 @@ def rows_from_table(table: Table, ctx: Context, appendix: int) -> tuple[list[Row
             continue
         number, written = parse_stt(stt_text)
         prov = _prov(cells)
-        if number is None and rows and _is_continuation(by_role, written):
-            _append(rows[-1], by_role)
+        last = rows[-1] if rows else (before[-1] if before and start == 0 else None)
+        if number is None and last is not None and _is_continuation(by_role, written):
+            _append(last, by_role)  # a row that runs on below a page break
             continue
         if not any(by_role.values()):
             where = f"{ctx.top.label}.{written}" if ctx.top and ctx.top.label else written or "?"
@@ -215,6 +268,19 @@ def _by_role(roles: list[str], texts: list[str]) -> dict[str, str]:
     return out
 
 
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _roman_misread(stt: str, ctx: Context) -> str:
+    """The next roman numeral for an OCR'd "l)", "ll", "|I" after section I, II ...; else `stt`."""
+    core = stt.strip().rstrip(".)")
+    if not core or not set(core) <= set("Il|1") or set(core) <= {"1"} or core in _ROMANS:
+        return stt
+    if ctx.top is None or ctx.top.label not in _ROMANS[:-1]:
+        return stt
+    return _ROMANS[_ROMANS.index(ctx.top.label) + 1]
+
+
 def _section_row(stt: str, by_role: dict[str, str], texts: list[str]) -> Section | None:
     filled = [t for t in texts if t]
     content = [v for k, v in by_role.items() if k not in ("note",)]
@@ -269,7 +335,11 @@ def _is_continuation(by_role: dict[str, str], written: str) -> bool:
     if written:
         return False
     first = by_role.get("actor") or by_role.get("unit") or by_role.get("combined") or ""
-    return not first or first[:1].islower() or first[:1] in ",;-–)"
+    if not first or first[:1].islower() or first[:1] in ",;-–)":
+        return True
+    # the model's text running on in lower case: the rest of a row cut by a page break
+    model = by_role.get("model") or by_role.get("achievement") or ""
+    return bool(model) and model[:1].islower()
 
 
 def _append(row: Row, by_role: dict[str, str]) -> None:
@@ -290,13 +360,22 @@ def _prov(cells: list[Cell]) -> Provenance:
 
 def check_numbering(rows: list[Row]) -> None:
     """Flag repeated, missing and skipped STT within each section (the rows are kept)."""
-    seen: set[tuple[int, str, str, int]] = set()
     last: dict[tuple[int, str, str], int] = {}
-    for row in rows:
+    missing: set[int] = set()
+    for k, row in enumerate(rows):
         scope = (row.appendix, row.section_label, row.group)
         if row.row_no is None:
             row.flags.append("stt_missing")
             row.row_no = last.get(scope, 0) + 1  # numbered as the row before it + 1, and flagged
+            missing.add(k)
+        last[scope] = row.row_no
+    _mend_ocr_numbers(rows)
+    seen: set[tuple[int, str, str, int]] = set()
+    last = {}
+    for k, row in enumerate(rows):
+        scope = (row.appendix, row.section_label, row.group)
+        assert row.row_no is not None
+        if k in missing:
             last[scope] = row.row_no
             continue
         if (*scope, row.row_no) in seen:
@@ -306,6 +385,19 @@ def check_numbering(rows: list[Row]) -> None:
         if before is not None and row.row_no > before + 1:
             row.flags.append("stt_gap")
         last[scope] = row.row_no
+
+
+def _mend_ocr_numbers(rows: list[Row]) -> None:
+    """An OCR'd STT that breaks a run n-1, ?, n+1 of its section is n ("3" read for 5, "4°")."""
+    for before, row, after in zip(rows, rows[1:], rows[2:], strict=False):
+        scope = (row.appendix, row.section_label, row.group)
+        if row.confidence is None or (before.appendix, before.section_label, before.group) != scope \
+                or (after.appendix, after.section_label, after.group) != scope:
+            continue
+        if before.row_no is not None and after.row_no == before.row_no + 2 and row.row_no != before.row_no + 1:
+            row.row_no = before.row_no + 1
+            row.flags = [f for f in row.flags if not f.startswith(("stt_unreadable", "stt_written"))]
+            row.flags.append("stt_mended")
 
 
 __all__ = ["Context", "check_numbering", "enter_section", "grid", "infer_roles", "parse_stt", "role_of",

@@ -51,6 +51,25 @@ def kind_of(text: str) -> str:
     return ""
 
 
+_GARBLED_HEAD = re.compile(r"^(?P<word>[^\d:()]{4,24}):\s*(?P<n>\d{1,3})$")
+
+
+def _garbled_kind(text: str) -> tuple[str, int] | None:
+    """("điển hình", 7) from an OCR'd "ĐIIN H NH: 07": a short capitals heading with a count
+    whose word is near MÔ HÌNH or ĐIỂN HÌNH once accents and spaces are gone."""
+    from rapidfuzz import fuzz  # noqa: PLC0415
+
+    from ..normalize.text import strip_accents  # noqa: PLC0415
+
+    m = _GARBLED_HEAD.match(text)
+    if not m or not _is_heading_text(m.group("word")):
+        return None
+    letters = re.sub(r"[^A-Z]", "", strip_accents(m.group("word").upper()))
+    best = max((("điển hình", fuzz.ratio(letters, "DIENHINH")), ("mô hình", fuzz.ratio(letters, "MOHINH"))),
+               key=lambda kv: kv[1])
+    return (best[0], int(m.group("n"))) if best[1] >= 78 else None
+
+
 def declared_count(text: str) -> int | None:
     text = clean(text)
     m = _COUNT_AFTER.search(text) or _COUNT_BEFORE.search(text)
@@ -82,6 +101,8 @@ def parse_section(label: str, text: str) -> Section | None:
     kind = kind_of(text)
     count = declared_count(text)
     if _ROMAN.match(label) or (len(label) == 1 and label.isalpha() and label.isupper()):
+        if not kind and count is None and (garbled := _garbled_kind(text)):
+            kind, count = garbled
         return Section(label, text, 1, kind, count, place)
     if place is not None:
         return Section(label, text, 2, kind, count, place)
