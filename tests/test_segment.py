@@ -360,3 +360,28 @@ def test_a_column_only_one_heading_row_starts_a_cell_in_is_stray() -> None:
     assert table.n_cols == 3
     assert [c.text for c in table.rows[2]] == ["II", "ĐIỂN HÌNH: 03", ""]
     assert [(c.prov.col, c.colspan) for c in table.rows[0]] == [(0, 1), (1, 1), (2, 1)]
+
+
+def test_roman_parts_under_letter_sections_and_a_total_row() -> None:
+    header = [Cell("TT"), Cell("Tên đơn vị, cá nhân"), Cell("Thành tích, mô hình tiêu biểu")]
+    nested = Table(rows=[
+        header,
+        [Cell("A. TẬP THỂ (03)", colspan=3)], [Cell("I. Cấp tỉnh (01)", colspan=3)],
+        [Cell("1"), Cell("Sở Y tế"), Cell("Mô hình “A”")],
+        [Cell("II. Cấp huyện (02)", colspan=3)],
+        [Cell("1"), Cell("Công an huyện Di Linh"), Cell("Mô hình “B”")],
+        [Cell("2"), Cell("Hội Nông dân xã X"), Cell("Mô hình “C”")],
+        [Cell("B. CÁ NHÂN (01)", colspan=3)],
+        [Cell("1"), Cell("Ông Nguyễn Văn D"), Cell("Điển hình “D”")],
+    ], n_cols=3)
+    seg = segment(Document(path="x", format="docx", blocks=[Line("PHỤ LỤC", Provenance(line=1)), nested]))
+    assert [r.section_label for r in seg.rows] == ["A", "A", "A", "B"]
+    assert seg.meta.declared_rows == 4  # 3 + 1: the parts' own counts are inside A's
+    totals = Table(rows=[
+        [Cell("STT"), Cell("Tên mô hình"), Cell("Đơn vị chủ trì")],
+        [Cell("1"), Cell("Mô hình “A”"), Cell("Chùa Âng")],
+        [Cell("2"), Cell("Mô hình “B”"), Cell("HTX Mỹ Chánh")],
+        [Cell("Tổng cộng: 2 mô hình", colspan=3)],
+    ], n_cols=3)
+    seg = segment(Document(path="x", format="docx", blocks=[Line("PHỤ LỤC", Provenance(line=1)), totals]))
+    assert len(seg.rows) == 2 and seg.meta.declared_rows == 2

@@ -75,6 +75,27 @@ def test_model_cell_beside_a_results_column_is_the_title() -> None:
     assert (texts.title_cell, texts.model) == ("Mô hình trồng, sơ chế thạch đen", "Diện tích 85 ha")
 
 
+def test_academic_titles_one_word_names_and_a_head_after_a_dash() -> None:
+    from extractor.tag.actor import parse_actor
+
+    def actor(text: str) -> tuple[str, str, str, str]:
+        a, _ = parse_actor(text, known)
+        return a.kind, a.name, a.honorific, a.person_name
+
+    assert actor("BSCKII. Trần Thị Bích Ngọc, Trưởng khoa Nhi") == ("person", "Trần Thị Bích Ngọc", "",
+                                                                  "Trần Thị Bích Ngọc")
+    assert actor("ThS. Nguyễn Văn An") == ("person", "Nguyễn Văn An", "", "Nguyễn Văn An")
+    assert actor("Ông K'Brơi, thôn Đạ Nghịt") == ("person", "K'Brơi", "Ông", "K'Brơi")
+    assert actor("Chi hội Nông dân thôn Hà Thanh, xã Vũ Hội - Ông Nguyễn Văn Thắng, Chi hội trưởng")[:2] == (
+        "organization", "Chi hội Nông dân thôn Hà Thanh")
+
+
+def test_abbreviated_types_open_a_clause_only() -> None:
+    assert _places("Hợp tác xã Tân Lập, H. Vũ Thư") == [("district", "huyện", "Vũ Thư")]
+    assert _places("Trường THCS Lê Lợi, TT. Phố Ràng") == [("commune", "thị trấn", "Phố Ràng")]
+    assert _places("Ông Nguyễn H. Anh") == []
+
+
 def test_former_names_in_brackets_are_not_the_place() -> None:
     assert _places("Xã Ia Hrung (xã Ia Sao cũ)") == [("commune", "xã", "Ia Hrung")]
     assert _places("xã Tân Lập (trước đây là xã Tân Hòa), huyện Hương Khê") == [

@@ -41,6 +41,7 @@ from .lexicon import repair_tones, repair_type_words
 from .ruling import erase_rules, estimate_skew, find_rules, grid_tables, rotate
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
+_SPECK = re.compile(r"[ˆ`´¨˜~_^]+")
 _JUNK = set("|_[]‡¦¦!:;'`.,~^*-—–=“”\"")
 
 
@@ -455,6 +456,8 @@ def _read_lines(words: list[Word]) -> list[TextLine]:
     texts = repair_type_words(repair_tones([w.text for w in flat]))
     for word, text in zip(flat, texts, strict=True):  # read as an acute
         word.text = text
+    for line in lines:  # a lone accent or underscore read from a speck is no word
+        line.words = [w for w in line.words if not _SPECK.fullmatch(w.text)] or line.words
     return lines
 
 

@@ -20,6 +20,7 @@ def segment(doc: Document) -> Segmented:
     rows: list[Row] = []
     warnings: list[str] = []
     sections: list[Section] = []
+    totals: list[int] = []
     ctx = Context(default_kind=default_kind)
     appendix = 0
     seen_caption = False
@@ -31,6 +32,7 @@ def segment(doc: Document) -> Segmented:
                 if seen_caption and (ctx.sections or rows):
                     appendix += 1
                 sections.extend(ctx.sections)
+                totals.extend(ctx.totals)
                 ctx = Context(default_kind=kind_of(text) or default_kind, listing=_names_list(text))
                 seen_caption = True
             elif seen_caption and not ctx.roles and kind_of(text) and text.isupper():
@@ -50,11 +52,14 @@ def segment(doc: Document) -> Segmented:
         rows.extend(found)
         warnings.extend(notes)
     sections.extend(ctx.sections)
+    totals.extend(ctx.totals)
     if not rows and seen_caption:
         rows, listed = rows_from_lines(after_caption, default_kind)
         sections.extend(listed)
     check_numbering(rows)
     meta.declared_rows = declared_total(sections)
+    if meta.declared_rows is None and totals:
+        meta.declared_rows = sum(totals)  # no section declares a count, a total row does
     return Segmented(meta=meta, rows=rows, warnings=warnings, found_appendix=bool(rows))
 
 

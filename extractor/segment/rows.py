@@ -26,6 +26,7 @@ class Context:
     sections: list[Section] = field(default_factory=list)
     listing: bool = False  # the appendix caption names a list of models or exemplars
     field_heading: bool = False  # ctx.sub is a numbered heading over rows N.1, N.2 (ends at row N+1)
+    totals: list[int] = field(default_factory=list)  # counts of "Tổng cộng: 13 mô hình" rows
 
 
 def grid(row: list[Cell], width: int) -> list[str]:
@@ -163,7 +164,11 @@ def rows_from_table(table: Table, ctx: Context, appendix: int,
             enter_section(ctx, section)
             continue
         _fill_down_place(by_role, rows, ctx)
-        if _TOTAL.match(stt_text or next((t for t in texts if t), "")):
+        total_text = stt_text or next((t for t in texts if t), "")
+        if _TOTAL.match(total_text):
+            count = re.search(r"\d{1,4}", " ".join(t for t in texts if t))
+            if count:
+                ctx.totals.append(int(count.group(0)))
             continue
         number, written = parse_stt(stt_text)
         prov = _prov(cells)
@@ -268,6 +273,7 @@ def _by_role(roles: list[str], texts: list[str]) -> dict[str, str]:
     return out
 
 
+_ROMAN_LABEL = re.compile(r"^[IVXL]+$")
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -302,6 +308,10 @@ def _section_row(stt: str, by_role: dict[str, str], texts: list[str]) -> Section
 def enter_section(ctx: Context, section: Section) -> None:
     if section.level == 1 and section.label == "L" and not any(s.level == 1 for s in ctx.sections):
         section.label = "I"  # OCR reads "I." as "L."; a first section is never the fiftieth
+    top = ctx.top.label if ctx.top else ""
+    if (section.level == 1 and len(top) == 1 and top not in "IVXLCDM" and _ROMAN_LABEL.match(section.label)
+            and section.label != chr(ord(top) + 1)):
+        section.level = 2  # "A. TẬP THỂ" then "I. Cấp tỉnh": roman numerals under a letter are its parts
     ctx.sections.append(section)
     ctx.field_heading = False
     if section.level == 1:

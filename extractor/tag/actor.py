@@ -24,7 +24,12 @@ _TITLES = "|".join(sorted((
     "cựu chiến binh", "ccb", "em", "cháu", "học sinh", "sinh viên", "chiến sĩ", "thạc sĩ", "tiến sĩ",
     r"ts\.?", r"ths\.?", "kỹ sư", r"ks\.?", "già làng", "người có uy tín", "đảng viên", "hội viên",
     "đoàn viên", "y sĩ", "điều dưỡng", "dược sĩ", "cô", "thầy",
+    r"bs\.?\s?cki{1,2}\.?", r"bsck\.?\s?i{1,2}\.?", r"pgs\.?\s?ts\.?", r"gs\.?\s?ts\.?", r"pgs\.?", r"gs\.?",
+    r"cn\.", "thầy thuốc ưu tú", "thầy thuốc nhân dân", "ttưt", "ttnd", "nghệ sĩ ưu tú", "nghệ sĩ nhân dân",
+    "nsưt", "nsnd", "nhà giáo ưu tú", "kỹ sư", "luật sư", r"ls\.", "nhà báo",
 ), key=len, reverse=True))
+# A unit's cell that adds its head after a dash: "Chi hội Nông dân thôn X - Ông Nguyễn Văn Y, Chi hội trưởng"
+_HEAD_AFTER_DASH = re.compile(r"\s+[-–]\s+(?=(?:ông|bà|đồng chí|đ/c)\s+[A-ZĐÀ-Ỹ])", re.I)
 _HOUSEHOLD = re.compile(
     r"^(?P<lead>(?:hộ\s+gia\s+đình|gia\s+đình|hộ)\s+(?P<hon>ông|bà|anh|chị)?)\s*(?P<name>.+)$", re.I
 )
@@ -116,6 +121,9 @@ def is_locality_clause(clause: str, known: Known | None = None) -> bool:
 def parse_actor(text: str, known: Known | None = None) -> tuple[Actor, list[Place]]:
     """Kind, name, honorific and person of an actor cell, and the places it names."""
     text = _GLUED.sub(r"\1 ", text)  # OCR drops the space: "BàNguyễn Thị Thu"
+    head = _HEAD_AFTER_DASH.search(text)
+    if head and not _PERSON.match(text) and not _HOUSEHOLD.match(text):
+        text = text[: head.start()]  # the unit is the actor; its head is named only to credit them
     places = find_places(text, known)
     clauses = split_clauses(text) or [text]
     first = clauses[0]
@@ -126,7 +134,8 @@ def parse_actor(text: str, known: Known | None = None) -> tuple[Actor, list[Plac
         lead = re.sub(r"\s+", " ", m.group("lead")).strip()
         return Actor("household", f"{lead} {person}", hon, person), places
     m = _PERSON.match(first)
-    if m and len(person_run(m.group("name")).split()) >= 2:
+    if m and (len(person_run(m.group("name")).split()) >= 2
+              or (m.group("hon") and "'" in person_run(m.group("name")))):  # "Ông K'Brơi": one word
         person = person_run(m.group("name"))
         hon = HONORIFICS.get((m.group("hon") or "").lower(), "")
         return Actor("person", person, hon, person), places

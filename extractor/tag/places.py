@@ -21,7 +21,8 @@ TYPES: dict[str, str] = {
     "thành phố": "district", "thị xã": "district", "quận": "district", "huyện": "district",
     "tỉnh": "province",
 }
-ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã"}
+ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã", "h": "huyện", "q": "quận", "p": "phường", "tt": "thị trấn"}
+_CLAUSE_ABBREVIATIONS = {"h", "q", "p", "tt"}  # "H. Vũ Thư": only with the stop, opening a clause
 # Province-level cities: "thành phố Hà Nội" is a province, not a district.
 PROVINCE_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ"}
 # Words before a type word that make it part of another word ("Hợp tác xã", "văn bản").
@@ -33,7 +34,7 @@ _BLOCKERS = {
 }
 _TYPE_RE = re.compile(
     r"(?<![\w])(?P<type>" + "|".join(sorted(map(re.escape, TYPES), key=len, reverse=True))
-    + r"|tp\.?|tx\.?)(?![\w])",
+    + r"|tp\.?|tx\.?|h\.|q\.|p\.|tt\.)(?![\w])",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
@@ -88,6 +89,8 @@ def _type_allowed(text: str, start: int, written: str, canon: str) -> bool:
         # unit is one anywhere ("Hội Liên hiệp Phụ nữ Phường 14").
         numbered = re.match(r"\s+(?:số\s+)?\d", text[start + len(written):], re.IGNORECASE)
         return not before or before[-1] in ",;:(-–" or before.endswith(("và", "các")) or bool(numbered)
+    if written.lower().rstrip(".") in _CLAUSE_ABBREVIATIONS:
+        return written.endswith(".") and (not before or before[-1] in ",;:(-–")
     if written.lower().rstrip(".") in ABBREVIATIONS:
         return True  # "TP. Lào Cai", "TX Sa Pa": an abbreviation is a type word wherever it stands
     if written.isupper() and len(written) > 2 and not text.isupper():
