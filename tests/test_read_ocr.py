@@ -134,11 +134,11 @@ def test_fast_median_is_pils_median() -> None:
 def test_misread_unit_type_words_are_mended_where_they_stand() -> None:
     from extractor.read.lexicon import repair_type_words
 
-    line = "xã Lạc Thịnh, huyên Yên Thủy, thi trấn Mường Khến, thành phô Hòa Bình, khu phổ 7"
+    line = "Chỉ hội xã Lạc Thịnh, huyên Yên Thủy, thi trấn Mường Khến, thành phô Hòa Bình, khu phổ 7"
     words = line.split(" ")
     assert " ".join(repair_type_words(words)) == (
-        "xã Lạc Thịnh, huyện Yên Thủy, thị trấn Mường Khến, thành phố Hòa Bình, khu phố 7")
-    other = "huyên náo, phổ biến, thi đua"
+        "Chi hội xã Lạc Thịnh, huyện Yên Thủy, thị trấn Mường Khến, thành phố Hòa Bình, khu phố 7")
+    other = "huyên náo, phổ biến, thi đua, chỉ đạo"
     untouched = other.split(" ")
     assert repair_type_words(untouched) == untouched
 

@@ -385,3 +385,10 @@ def test_roman_parts_under_letter_sections_and_a_total_row() -> None:
     ], n_cols=3)
     seg = segment(Document(path="x", format="docx", blocks=[Line("PHỤ LỤC", Provenance(line=1)), totals]))
     assert len(seg.rows) == 2 and seg.meta.declared_rows == 2
+
+
+def test_a_heading_count_in_brackets_at_its_end() -> None:
+    section = parse_section("I", "CÁC MÔ HÌNH ĐANG TRIỂN KHAI NHÂN RỘNG (07)")
+    assert section is not None and section.declared == 7
+    year = parse_section("I", "MÔ HÌNH TIÊU BIỂU (2019)")
+    assert year is not None and year.declared is None  # a year is no count

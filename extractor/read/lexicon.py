@@ -81,7 +81,8 @@ def repair_tones(tokens: list[str]) -> list[str]:
 # Unit type words with a tone Tesseract often drops or mistakes, mended only in the place they
 # stand in a locality ("huyên Yên Thủy", "thi trấn", "thành phô"): the word before or after decides.
 _TYPE_AFTER_NAME = {"huyên": "huyện", "huyến": "huyện", "huyền": "huyện"}  # + a capitalised name
-_TYPE_BEFORE = {"thi": ("thị", {"trấn", "xã"})}  # + the next word
+_TYPE_BEFORE = {"thi": ("thị", {"trấn", "xã"}),  # + the next word
+                "chỉ": ("chi", {"hội", "bộ", "đoàn", "cục", "nhánh"})}  # "Chỉ hội" is Chi hội read with a hook
 _TYPE_AFTER = {"phô": ("phố", {"thành", "khu", "dân"}), "phồ": ("phố", {"thành", "khu", "dân"}),
                "phổ": ("phố", {"thành", "khu", "dân"})}  # after the previous word
 

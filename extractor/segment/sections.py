@@ -11,7 +11,7 @@ _ROMAN = re.compile(r"^[IVXL]+$")
 _LABEL = re.compile(r"^(?P<label>[IVXL]+|[A-ZĐ]|\d+)\s*[.):/-]?\s+(?P<text>\S.*)$")
 # Declared counts: "MÔ HÌNH: 22", "ĐIỂN HÌNH: 06", "(12 mô hình)", "gồm 05 điển hình".
 _COUNT_AFTER = re.compile(
-    r"(?:mô\s*hình|điển\s*hình|tập thể|cá nhân|đơn vị|hộ gia đình)[^\d()]{0,25}[:(]\s*(\d{1,4})\b", re.I
+    r"(?:mô\s*hình|điển\s*hình|tập thể|cá nhân|đơn vị|hộ gia đình)[^\d()]{0,25}[:(]\s*(\d{1,3})\b", re.I
 )
 _COUNT_BEFORE = re.compile(
     r"(?:\(|gồm\s+|có\s+|tổng số\s*:?\s*)(\d{1,4})\s+(?:mô hình|điển hình|tập thể|cá nhân|đơn vị|hộ|người)",
@@ -51,6 +51,7 @@ def kind_of(text: str) -> str:
     return ""
 
 
+_COUNT_TAIL = re.compile(r"\(\s*(\d{1,3})\s*\)\s*:?\s*$")  # not a year
 _GARBLED_HEAD = re.compile(r"^(?P<word>[^\d:()]{4,24}):\s*(?P<n>\d{1,3})$")
 
 
@@ -100,6 +101,9 @@ def parse_section(label: str, text: str) -> Section | None:
     place = place_heading(text)
     kind = kind_of(text)
     count = declared_count(text)
+    if count is None and (kind or _is_heading_text(text)):
+        tail = _COUNT_TAIL.search(text)  # "I. CÁC MÔ HÌNH ĐANG TRIỂN KHAI NHÂN RỘNG (07)"
+        count = int(tail.group(1)) if tail else None
     if _ROMAN.match(label) or (len(label) == 1 and label.isalpha() and label.isupper()):
         if not kind and count is None and (garbled := _garbled_kind(text)):
             kind, count = garbled
