@@ -198,3 +198,52 @@ def test_docx_main_part_that_is_not_xml_is_a_load_error(tmp_path: Path) -> None:
             zout.writestr(item, b"<w:document" if item.filename == "word/document.xml" else data)
     with pytest.raises(DocumentLoadError):
         read_document(broken)
+
+
+def test_word_automatic_numbering_is_read_into_the_text(tmp_path: Path) -> None:
+    import docx
+
+    from extractor.model import Table
+    from extractor.read import read_document
+
+    d = docx.Document()
+    d.add_paragraph("PHỤ LỤC")
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text = "STT", "Tên tập thể, cá nhân"
+    for name in ("Công an huyện Lạc Sơn", "Hội Nông dân xã Nhân Nghĩa"):
+        cells = t.add_row().cells
+        cells[0].paragraphs[0].style = d.styles["List Number"]  # the number is drawn, not stored
+        cells[1].text = name
+    path = tmp_path / "numbered.docx"
+    d.save(str(path))
+    table = next(b for b in read_document(path).blocks if isinstance(b, Table))
+    assert [row[0].text.strip() for row in table.rows] == ["STT", "1.", "2."]
+
+
+def test_numbering_formats_levels_and_restarts() -> None:
+    from lxml import etree
+
+    from extractor.read.docx_numbering import Numbering, format_number
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering = etree.fromstring(f"""<w:numbering xmlns:w="{w}">
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+    </w:numbering>""")
+
+    def para(num_id: str, level: int) -> etree._Element:
+        return etree.fromstring(f'<w:p xmlns:w="{w}"><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+                                f'<w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:p>')
+
+    n = Numbering(numbering, None)
+    got = [n.label(para("1", lvl), None) for lvl in (0, 1, 1, 0, 1)]
+    assert got == ["I.", "I.1", "I.2", "II.", "II.1"]
+    assert n.label(para("2", 0), None) == ""  # a bullet is no number
+    assert [format_number(k, "upperRoman") for k in (4, 9, 14)] == ["IV", "IX", "XIV"]
+    assert format_number(2, "lowerLetter") == "b"

@@ -11,6 +11,8 @@
 * Nested tables: a one-row table that holds tables is a layout wrapper, and its cells'
   contents are emitted as blocks in their own right (the data table inside becomes a Table);
   in any other table a nested table is flattened into its cell's text, a line per row.
+* Word's automatic numbering (an STT column or "I.", "II." headings drawn from `w:numPr`) is
+  written into the paragraph's text (`docx_numbering`).
 * Runs set in TCVN3 (".VnTime", ".VnArialH", ...) or VNI ("VNI-Times", ...) fonts are turned
   into Unicode; the font comes from the run, its character style, the paragraph style chain
   or the document defaults.
@@ -27,6 +29,7 @@ from typing import Any
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Line, Provenance, Table
 from ..settings import Settings
+from .docx_numbering import Numbering
 from .legacy import decode_font_text, font_encoding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -93,7 +96,11 @@ def read_docx(path: Path, fmt: str) -> Document:
         raise DocumentLoadError(f"cannot read the Word document (corrupt or truncated .docx): {exc}") from exc
     except ValueError as exc:  # python-docx: not a WordprocessingML main part
         raise DocumentLoadError(f"not a Word document: {exc}") from exc
-    walker = _Walker(styles)
+    try:
+        numbering_xml = word.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_xml = None  # no numbering part: nothing is numbered automatically
+    walker = _Walker(styles, Numbering(numbering_xml, word.styles.element))
     walker.container(body)
     doc = Document(path=str(path), format=fmt, blocks=walker.blocks)
     doc.warnings.extend(f"encoding:{name}" for name in sorted(walker.legacy))
@@ -160,8 +167,9 @@ class _Para:
 
 
 class _Walker:
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, numbering: Numbering | None = None) -> None:
         self.styles = styles
+        self.numbering = numbering
         self.blocks: list[Block] = []
         self.n_tables = 0
         self.legacy: set[str] = set()
@@ -266,7 +274,11 @@ class _Walker:
     def para_text(self, p: Any) -> _Para:
         para = _Para()
         pstyle = p.find(f"{q('pPr')}/{q('pStyle')}")
-        para_font = self.styles.font(pstyle.get(q("val")) if pstyle is not None else self.styles.default_para)
+        style_id = pstyle.get(q("val")) if pstyle is not None else self.styles.default_para
+        para_font = self.styles.font(style_id)
+        label = self.numbering.label(p, style_id) if self.numbering is not None else ""
+        if label:  # Word draws the number (an STT, "II."); no run holds it
+            para.text.append(label + " ")
         self._inline(p, para, para_font or self.styles.default_font)
         return para
 
