@@ -392,3 +392,15 @@ def test_a_heading_count_in_brackets_at_its_end() -> None:
     assert section is not None and section.declared == 7
     year = parse_section("I", "MÔ HÌNH TIÊU BIỂU (2019)")
     assert year is not None and year.declared is None  # a year is no count
+
+
+def test_district_heading_lines_between_tables_apply_from_the_first() -> None:
+    def table(rows: list[tuple[str, str]]) -> Table:
+        head = [Cell("TT"), Cell("Đơn vị"), Cell("Tên mô hình")]
+        return Table(rows=[head] + [[Cell(n), Cell(u), Cell("Mô hình “X”")] for n, u in rows], n_cols=3)
+
+    blocks = [Line("PHỤ LỤC", Provenance(line=1)), Line("DANH MỤC MÔ HÌNH", Provenance(line=2)),
+              Line("1. Huyện Tam Đảo", Provenance(line=3)), table([("1", "Hội Nông dân xã Hợp Châu")]),
+              Line("2. Thành phố Vĩnh Yên", Provenance(line=9)), table([("2", "UBND phường Khai Quang")])]
+    seg = segment(Document(path="x", format="docx", blocks=blocks))
+    assert [r.group_places for r in seg.rows] == [[("huyện", "Tam Đảo")], [("thành phố", "Vĩnh Yên")]]

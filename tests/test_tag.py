@@ -85,6 +85,8 @@ def test_academic_titles_one_word_names_and_a_head_after_a_dash() -> None:
     assert actor("BSCKII. Trần Thị Bích Ngọc, Trưởng khoa Nhi") == ("person", "Trần Thị Bích Ngọc", "",
                                                                   "Trần Thị Bích Ngọc")
     assert actor("ThS. Nguyễn Văn An") == ("person", "Nguyễn Văn An", "", "Nguyễn Văn An")
+    assert actor("Hội Nông dân xã Long Hà (huyện Phú Riềng)")[1] == "Hội Nông dân xã Long Hà"
+    assert actor("Câu lạc bộ Thơ (Nhóm Bạn đọc)")[1] == "Câu lạc bộ Thơ (Nhóm Bạn đọc)"  # not a place: kept
     assert actor("Ông K'Brơi, thôn Đạ Nghịt") == ("person", "K'Brơi", "Ông", "K'Brơi")
     assert actor("Chi hội Nông dân thôn Hà Thanh, xã Vũ Hội - Ông Nguyễn Văn Thắng, Chi hội trưởng")[:2] == (
         "organization", "Chi hội Nông dân thôn Hà Thanh")

@@ -35,6 +35,9 @@ def segment(doc: Document) -> Segmented:
                 totals.extend(ctx.totals)
                 ctx = Context(default_kind=kind_of(text) or default_kind, listing=_names_list(text))
                 seen_caption = True
+            elif seen_caption and not ctx.roles and (heading := parse_section("", text)) is not None \
+                    and heading.place is not None and heading.label:
+                enter_section(ctx, heading)  # "1. Huyện Tam Đảo" above the first of the district's tables
             elif seen_caption and not ctx.roles and kind_of(text) and text.isupper():
                 ctx.default_kind = kind_of(text)
                 ctx.listing = True

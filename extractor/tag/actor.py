@@ -151,7 +151,11 @@ def unit_name(clauses: list[str], known: Known | None = None) -> str:
     keep = list(clauses)
     while len(keep) > 1 and is_locality_clause(keep[-1], known):
         keep.pop()
-    return ", ".join(keep)
+    name = ", ".join(keep)
+    bracket = re.search(r"\s*\(([^()]*)\)\s*$", name)  # "Hội Nông dân xã Long Hà (huyện Phú Riềng)"
+    if bracket and bracket.start() > 0 and is_locality_clause(bracket.group(1), known):
+        name = name[: bracket.start()]
+    return name
 
 
 def _is_group(first: str, known: Known | None) -> bool:
