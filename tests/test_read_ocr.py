@@ -15,6 +15,7 @@ from extractor.errors import MissingToolError
 from extractor.read import ocr, read_document
 from extractor.read.ruling import Rule, estimate_skew, grid_tables
 from extractor.segment import segment
+from extractor.settings import Settings
 
 ROWS = [("1", "Công an huyện Lạc Sơn", "Mô hình “Chung tay vì cuộc sống cộng đồng”"),
         ("2", "Hội Nông dân xã Nhân Nghĩa", "Mô hình “Hợp tác xã mây tre đan”"),
@@ -160,3 +161,14 @@ def test_rule_pieces_beside_a_merged_cell_are_found() -> None:
     assert any(r.horizontal and abs(r.pos - 150) <= 2 and r.start <= 52 and r.end >= 98 for r in rules)
     cells = grid_tables(rules)[0][2]
     assert (1, 0, 1, 1) in cells and (2, 0, 1, 1) in cells  # two STT cells, not one merged
+
+
+def test_borderless_scanned_table_keeps_a_number_the_page_pass_dropped() -> None:
+    # at 300 dpi the page pass reads "1." and "3." but not "2.": the number column is read
+    # again on its own, so rows 1 and 2 do not run together
+    from extractor.pipeline import process_file
+
+    path = Path(__file__).parent / "fixtures_read" / "borderless.scan.pdf"
+    result = process_file(path, path.name, Settings(workers=1))
+    assert [(m.row_no, m.actor_name) for m in result.mentions] == [
+        (1, "Công an huyện Lạc Sơn"), (2, "Hội Nông dân xã Nhân Nghĩa"), (3, "Khu phố 7")]

@@ -185,3 +185,25 @@ def test_text_layer_in_a_tcvn3_font_is_converted(tmp_path: Path) -> None:
     doc = read_document(write_pdf(tmp_path / "vntime.pdf", [page]))
     assert [b.text for b in doc.lines()] == ["Uỷ ban nhân dân tỉnh Hòa Bình", "Công an huyện Lạc Sơn, xã Nhân Nghĩa"]
     assert "encoding:tcvn3" in doc.warnings
+
+
+def test_a_gutter_shown_by_a_later_line_splits_the_first_line() -> None:
+    # row 1's actor and model run together (one word space across the gutter); row 2 shows
+    # the gutter, and row 1 is cut there
+    from extractor.read.layout import Page, TextLine, Word, _region, _region_table
+
+    def words(top: float, x: float, text: str) -> list[Word]:
+        out = []
+        for t in text.split():
+            out.append(Word(t, x, top, x + 6 * len(t), top + 9))
+            x += 6 * len(t) + 4  # a word space
+        return out
+
+    lines = [TextLine(words(100, 91, "1.") + words(100, 235, "Công an xã Lạc") + words(100, 320, "Mô hình")),
+             TextLine(words(125, 91, "2.") + words(125, 235, "Hội Nông") + words(125, 320, "Mô hình"))]
+    region = _region(lines, 0)
+    assert region is not None
+    start, end, bands = region
+    table, _ = _region_table(Page(number=1, width=600, height=800), lines[start:end], bands)
+    assert [[c.text for c in row] for row in table.rows] == [["1.", "Công an xã Lạc", "Mô hình"],
+                                                             ["2.", "Hội Nông", "Mô hình"]]

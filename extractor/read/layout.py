@@ -297,13 +297,16 @@ def _fit(segs: list[TextLine], bands: list[list[float]], grow: bool) -> bool:
             return False
         placed.append((seg, hits[0] if hits else None))
     if grow:
+        split = _split_bands(placed, bands)
         for seg, k in placed:
             if k is None:
                 if len(segs) < 2:
                     return False  # a lone line outside every column: the region is over
                 bands.append([seg.x0, seg.x1])
-            else:
+            elif k not in split:
                 bands[k][0], bands[k][1] = min(bands[k][0], seg.x0), max(bands[k][1], seg.x1)
+        for k in sorted(split, reverse=True):
+            bands[k : k + 1] = split[k]
         bands.sort()
         for a, b in pairwise(bands):
             if a[1] > b[0] - 2:
@@ -311,6 +314,24 @@ def _fit(segs: list[TextLine], bands: list[list[float]], grow: bool) -> bool:
     elif any(k is None for _, k in placed):
         return False
     return True
+
+
+def _split_bands(placed: list[tuple[TextLine, int | None]], bands: list[list[float]]) -> dict[int, list[list[float]]]:
+    """Bands that one line shows to be two columns: two of its segments in one band. The line
+    that made the band ran across the gutter (its words a space apart there: "Lạc Sơn Mô hình");
+    `split_at_gutters` cuts such lines once the gutter is known."""
+    out: dict[int, list[list[float]]] = {}
+    for k in {k for _, k in placed if k is not None}:
+        inside = sorted((seg for seg, j in placed if j == k), key=lambda seg: seg.x0)
+        if len(inside) < 2:
+            continue
+        a, b = bands[k]
+        cuts = [min(a, inside[0].x0)]
+        for left, right in pairwise(inside):
+            cuts += [left.x1, right.x0]
+        cuts.append(max(b, inside[-1].x1))
+        out[k] = [[cuts[i], cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    return out
 
 
 def _region_table(page: Page, lines: list[TextLine], bands: list[list[float]]) -> tuple[Table, list[float]]:

@@ -148,7 +148,8 @@ def check_tesseract(lang: str) -> str:
     return exe
 
 
-def tesseract_words(image: Any, dpi: int, lang: str, timeout_s: float, psm: str = "3") -> list[Word]:
+def tesseract_words(image: Any, dpi: int, lang: str, timeout_s: float, psm: str = "3", *,
+                    options: tuple[str, ...] = ()) -> list[Word]:
     """Every word Tesseract reads, in pixels of `image`, with its confidence (0-1)."""
     exe = check_tesseract(lang)
     # One thread: Tesseract's OpenMP threads fight over the cores and make a page slower.
@@ -158,7 +159,7 @@ def tesseract_words(image: Any, dpi: int, lang: str, timeout_s: float, psm: str 
     with tempfile.NamedTemporaryFile(suffix=".ppm") as page:
         image.save(page, format="PPM")
         page.flush()
-        cmd = [exe, page.name, "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, "tsv"]
+        cmd = [exe, page.name, "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, *options, "tsv"]
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=max(timeout_s, 1.0), check=False, env=env)
         except subprocess.TimeoutExpired as exc:
@@ -295,9 +296,47 @@ def ocr_page(image: Any, dpi: int, number: int, settings: Settings, deadline: fl
             outside.append(word)
     if grids:
         _reread_cells(cleaned, grids, frame, dpi=dpi, lang=settings.ocr_lang, deadline=deadline, paper=paper)
+    outside += _missing_numbers(cleaned, outside, frame, dpi=dpi, lang=settings.ocr_lang, deadline=deadline)
     page = Page(number=number, width=image.width * pt, height=image.height * pt, lines=_read_lines(outside))
     page.tables = [_grid_table(grid, number) for grid in grids]
     return page
+
+
+_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+
+
+def _missing_numbers(image: Any, words: list[Word], frame: _Frame, *, dpi: int, lang: str,
+                     deadline: float) -> list[Word]:
+    """STT numbers of a table without rules that the page pass dropped ("1.", "3." read, "2."
+    lost, so rows 1 and 2 would run together): when the numbers down one column skip, that
+    column is read again on its own (`--psm 6`) and the numbers that fill the gaps are added.
+    One more tesseract call, only for a page whose numbers skip."""
+    numbers = [w for w in words if _NUMBER.match(w.text)]
+    if len(numbers) < 2:
+        return []
+    column = max(([w for w in numbers if abs(w.x0 - a.x0) <= 6] for a in numbers), key=len)
+    column.sort(key=lambda w: w.top)
+    values = [int(m.group(1)) for w in column if (m := _NUMBER.match(w.text))]
+    if len(column) < 2 or all(b - a == 1 for a, b in pairwise(values)) or any(b <= a for a, b in pairwise(values)):
+        return []
+    x0, x1 = min(w.x0 for w in column) - 8, max(w.x1 for w in column) + 8
+    left, top, right, bottom = frame.to_pixels((x0, column[0].top - 4, x1, column[-1].bottom + 4))
+    left, top = max(0, left), max(0, top)
+    found: list[Word] = []
+    # digits only: the Vietnamese model reads a lone "2." as a word ("lây"); English, when
+    # installed (it comes with tesseract), reads digits better
+    digits_lang = "eng" if "eng" in _languages(check_tesseract(lang)) else lang
+    crop = image.crop((left, top, right, bottom))
+    for word in tesseract_words(crop, dpi, digits_lang, _left(deadline), psm="6",
+                                options=("-c", "tessedit_char_whitelist=0123456789.)")):
+        m = _NUMBER.match(word.text)
+        if not m or not values[0] < int(m.group(1)) < values[-1] or int(m.group(1)) in values:
+            continue
+        placed = frame.to_points(Word(word.text, word.x0 + left, word.top + top, word.x1 + left, word.bottom + top,
+                                      word.conf))
+        if all(abs(placed.top - w.top) > 4 for w in column):
+            found.append(placed)
+    return found
 
 
 def _left(deadline: float) -> float:
