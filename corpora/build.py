@@ -718,6 +718,16 @@ CODE_NOTES = {
     ("Thái Bình", "commune", "13075"): "thị trấn Thanh Nê, huyện Kiến Xương, in the 2017 plan; it absorbed xã An "
                                         "Bồi and was renamed thị trấn Kiến Xương in the 2019-2021 arrangement, "
                                         "keeping its code (the snapshot lists Thanh Nê as an alias)",
+    # hung-yen-2025: units formed or enlarged by NQ 1248/NQ-UBTVQH15 (2024), in force before the
+    # decision of 22/4/2025, which names them as they were then (the snapshot's own units)
+    ("Hưng Yên", "commune", "12055"): "xã Nguyễn Văn Linh, formed from Nghĩa Hiệp and Giai Phạm (NQ 1248/NQ-UBTVQH15)",
+    ("Hưng Yên", "commune", "12091"): "xã Việt Yên, formed from Yên Hòa, Minh Châu and Việt Cường (2023-2025 arrangement)",
+    ("Hưng Yên", "commune", "12100"): "xã Tân Minh, formed from Lý Thường Kiệt and Tân Việt (2023-2025 arrangement)",
+    ("Hưng Yên", "commune", "12214"): "xã Phạm Hồng Thái, formed from Hàm Tử and Dạ Trạch (2023-2025 arrangement)",
+    ("Hưng Yên", "commune", "12364"): "xã Hải Thắng, formed from Đức Thắng and Hải Triều (NQ 1248/NQ-UBTVQH15)",
+    ("Hưng Yên", "commune", "11977"): "xã Phương Nam, formed from Phương Chiểu and Hồng Nam (NQ 1248/NQ-UBTVQH15)",
+    ("Hưng Yên", "commune", "12337"): "thị trấn Vương, which absorbed Ngô Quyền and Dị Chế (NQ 1248/NQ-UBTVQH15)",
+    ("Hưng Yên", "commune", "11959"): "phường Lê Lợi, which absorbed phường Quang Trung (NQ 1248/NQ-UBTVQH15)",
 }
 # Codes whose unit the document names under a name the snapshot only keeps as an alias.
 CODE_RENAMED = {("Thái Bình", "13075"): "Thanh Nê"}

@@ -404,3 +404,9 @@ def test_district_heading_lines_between_tables_apply_from_the_first() -> None:
               Line("2. Thành phố Vĩnh Yên", Provenance(line=9)), table([("2", "UBND phường Khai Quang")])]
     seg = segment(Document(path="x", format="docx", blocks=blocks))
     assert [r.group_places for r in seg.rows] == [[("huyện", "Tam Đảo")], [("thành phố", "Vĩnh Yên")]]
+
+
+def test_ten_dien_hinh_heads_the_exemplar_not_a_model() -> None:
+    roles = header_roles(["TT", "Tên điển hình", "Đơn vị/Địa chỉ", "Nội dung, kết quả nổi bật"])
+    assert roles == ["stt", "actor", "unit", "model"]
+    assert header_roles(["STT", "Tên mô hình", "Đơn vị thực hiện"]) == ["stt", "title", "unit"]

@@ -9,7 +9,8 @@ from extractor.tag.title import split_title
 
 
 def known(level: str, name: str) -> bool:
-    return (level, name.lower()) in {("commune", "pà cò"), ("commune", "nhân nghĩa"), ("district", "lạc sơn")}
+    return (level, name.lower()) in {("commune", "pà cò"), ("commune", "nhân nghĩa"), ("district", "lạc sơn"),
+                                  ("district", "phan rang - tháp chàm")}
 
 
 @pytest.mark.parametrize(
@@ -86,10 +87,19 @@ def test_academic_titles_one_word_names_and_a_head_after_a_dash() -> None:
                                                                   "Trần Thị Bích Ngọc")
     assert actor("ThS. Nguyễn Văn An") == ("person", "Nguyễn Văn An", "", "Nguyễn Văn An")
     assert actor("Hội Nông dân xã Long Hà (huyện Phú Riềng)")[1] == "Hội Nông dân xã Long Hà"
+    assert actor("Trưởng thôn Katơr Văn Minh") == ("person", "Katơr Văn Minh", "", "Katơr Văn Minh")
+    assert actor("Chi hội Phụ nữ thôn Phương Chiểu, xã Phương Nam (xã Phương Chiểu cũ)")[1] == (
+        "Chi hội Phụ nữ thôn Phương Chiểu")
     assert actor("Câu lạc bộ Thơ (Nhóm Bạn đọc)")[1] == "Câu lạc bộ Thơ (Nhóm Bạn đọc)"  # not a place: kept
     assert actor("Ông K'Brơi, thôn Đạ Nghịt") == ("person", "K'Brơi", "Ông", "K'Brơi")
     assert actor("Chi hội Nông dân thôn Hà Thanh, xã Vũ Hội - Ông Nguyễn Văn Thắng, Chi hội trưởng")[:2] == (
         "organization", "Chi hội Nông dân thôn Hà Thanh")
+
+
+def test_hyphenated_names_the_gazetteer_knows() -> None:
+    assert _places("phường Đô Vinh, thành phố Phan Rang - Tháp Chàm") == [
+        ("commune", "phường", "Đô Vinh"), ("district", "thành phố", "Phan Rang - Tháp Chàm")]
+    assert _places("xã Tân Lập - Hà Nội") == [("commune", "xã", "Tân Lập")]  # not one name
 
 
 def test_abbreviated_types_open_a_clause_only() -> None:

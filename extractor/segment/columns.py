@@ -16,7 +16,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("achievement", re.compile(r"^(thành tích|tóm tắt thành tích|kết quả|hiệu quả|nội dung thành tích)")),
     ("sector", re.compile(r"^(lĩnh vực|ngành)")),
     ("year", re.compile(r"^năm( xây dựng| công nhận)?$")),
-    ("title", re.compile(r"^(tên )(mô hình|điển hình|sáng kiến|giải pháp)( tiên tiến)?$")),
+    # "Tên điển hình" names the exemplar (a person or body), not a model: it is the actor column
+    ("title", re.compile(r"^(tên )(mô hình|sáng kiến|giải pháp)( tiên tiến)?$")),
     ("actor", re.compile(
         r"(tập thể|cá nhân|họ và tên|họ tên|tên đơn vị|chủ mô hình|chủ hộ|người thực hiện|tên điển hình)")),
     ("unit", re.compile(r"^(đơn vị|cơ quan|tổ chức)")),

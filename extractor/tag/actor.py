@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .places import Known, Place, find_places
+from .places import FORMER, Known, Place, find_places
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 HONORIFICS = {"ông": "Ông", "bà": "Bà", "anh": "", "chị": "", "cô": "", "thầy": "", "cụ": ""}
@@ -27,6 +27,8 @@ _TITLES = "|".join(sorted((
     r"bs\.?\s?cki{1,2}\.?", r"bsck\.?\s?i{1,2}\.?", r"pgs\.?\s?ts\.?", r"gs\.?\s?ts\.?", r"pgs\.?", r"gs\.?",
     r"cn\.", "thầy thuốc ưu tú", "thầy thuốc nhân dân", "ttưt", "ttnd", "nghệ sĩ ưu tú", "nghệ sĩ nhân dân",
     "nsưt", "nsnd", "nhà giáo ưu tú", "kỹ sư", "luật sư", r"ls\.", "nhà báo",
+    "trưởng thôn", "trưởng ấp", "trưởng bản", "trưởng xóm", "trưởng khu phố", "trưởng buôn", "tổ trưởng",
+    "chi hội trưởng", "bí thư chi bộ", "bí thư chi đoàn", "công an viên",
 ), key=len, reverse=True))
 # A unit's cell that adds its head after a dash: "Chi hội Nông dân thôn X - Ông Nguyễn Văn Y, Chi hội trưởng"
 _HEAD_AFTER_DASH = re.compile(r"\s+[-–]\s+(?=(?:ông|bà|đồng chí|đ/c)\s+[A-ZĐÀ-Ỹ])", re.I)
@@ -110,7 +112,9 @@ def looks_like_person(clause: str) -> bool:
 
 
 def is_locality_clause(clause: str, known: Known | None = None) -> bool:
-    """A clause made only of places ("xã Tiền Phong huyện Đà Bắc", "tỉnh Hòa Bình")."""
+    """A clause made only of places ("xã Tiền Phong huyện Đà Bắc", "tỉnh Hòa Bình"), a former
+    name in brackets included ("xã Phương Nam (xã Phương Chiểu cũ)")."""
+    clause = FORMER.sub("", clause)
     places = find_places(clause, known)
     if not places:
         return False

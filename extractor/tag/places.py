@@ -39,6 +39,7 @@ _TYPE_RE = re.compile(
 )
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
+_HYPHENATED = re.compile(r"\s*[-–]\s*([A-ZĐÀ-Ỹ][\w'’]*(?:\s+[A-ZĐÀ-Ỹ][\w'’]*){0,3})")
 Known = Callable[[str, str], bool]  # (level, name) -> is it a unit of that level
 
 
@@ -53,13 +54,13 @@ class Place:
 
 # A former name beside the current one: "Xã Ia Hrung (xã Ia Sao cũ)", "(trước đây là thị trấn X)".
 # It is history, not where the row is.
-_FORMER = re.compile(r"\((?:[^()]*\bcũ|\s*(?:trước đây|trước kia|trước)\b[^()]*)\)", re.IGNORECASE)
+FORMER = re.compile(r"\((?:[^()]*\bcũ|\s*(?:trước đây|trước kia|trước)\b[^()]*)\)", re.IGNORECASE)
 
 
 def find_places(text: str, known: Known | None = None) -> list[Place]:
     """Every locality mention in a cell, in order (former names in brackets left out)."""
     places: list[Place] = []
-    former = [(f.start(), f.end()) for f in _FORMER.finditer(text)]
+    former = [(f.start(), f.end()) for f in FORMER.finditer(text)]
     for m in _TYPE_RE.finditer(text):
         if any(a <= m.start() < b for a, b in former):
             continue
@@ -124,6 +125,9 @@ def _name_after(text: str, pos: int, level: str, known: Known | None) -> tuple[s
         return _lower_case_name(tokens, level, known) or ("", pos)
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
+    joined = _HYPHENATED.match(text, end)
+    if joined and known is not None and level != "hamlet" and known(level, f"{name} - {joined.group(1)}"):
+        return f"{name} - {joined.group(1)}", joined.end()  # "thành phố Phan Rang - Tháp Chàm"
     if known is not None and level != "hamlet":
         # Try longer spellings the gazetteer knows ("Pà cò"), then shorter ones.
         for k in range(len(lower_tail), 0, -1):
