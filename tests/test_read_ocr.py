@@ -172,3 +172,15 @@ def test_borderless_scanned_table_keeps_a_number_the_page_pass_dropped() -> None
     result = process_file(path, path.name, Settings(workers=1))
     assert [(m.row_no, m.actor_name) for m in result.mentions] == [
         (1, "Công an huyện Lạc Sơn"), (2, "Hội Nông dân xã Nhân Nghĩa"), (3, "Khu phố 7")]
+
+
+def test_a_merged_section_row_read_as_l_is_section_i_with_or_without_its_stop() -> None:
+    assert ocr.mend_lead_roman("L MÔ HÌNH (10 mô hình)") == "I MÔ HÌNH (10 mô hình)"
+    assert ocr.mend_lead_roman("L. MÔ HÌNH: 2") == "I. MÔ HÌNH: 2"
+    assert ocr.mend_lead_roman("HI. LĨNH VỰC KINH TẾ") == "III. LĨNH VỰC KINH TẾ"
+    assert ocr.mend_lead_roman("L Mô hình của bản") == "L Mô hình của bản"  # no capitals word: left
+
+
+def test_a_modifier_letter_read_from_a_speck_is_junk() -> None:
+    assert ocr._junk("ˆ", 0.9) and ocr._junk("_", 0.9)
+    assert not ocr._junk("Sô", 0.9) and not ocr._junk("2.", 0.9)

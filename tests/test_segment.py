@@ -316,14 +316,6 @@ def test_header_block_lines_wrapped_by_a_narrow_column() -> None:
     assert str(_first_date(["Thành phố Hồ Chí Minh, ngày 16 tháng 08 năm", "2022"], words_only=True)) == "2022-08-16"
 
 
-def test_ocr_first_section_read_as_l_is_i() -> None:
-    header = [Cell("STT"), Cell("Tên tập thể, cá nhân"), Cell("Mô hình, điển hình")]
-    table = Table(rows=[header, [Cell("L. MÔ HÌNH (1 mô hình)", colspan=3)],
-                        [Cell("1"), Cell("Công an xã A"), Cell("Mô hình “X”")]], n_cols=3)
-    seg = segment(Document(path="x", format="pdf", blocks=[Line("PHỤ LỤC", Provenance(line=1)), table]))
-    assert [(r.section_label, r.row_no) for r in seg.rows] == [("I", 1)]
-
-
 def _cell(text: str, col: int, colspan: int = 1, conf: float | None = None) -> Cell:
     return Cell(text, Provenance(col=col), colspan=colspan, confidence=conf)
 

@@ -8,6 +8,6 @@ r.commune_code, r.district_code  # ('04897', '151')
 """
 
 from extractor.gazetteer.model import Resolved, Unit
-from extractor.gazetteer.resolver import AMBIGUOUS, NOT_FOUND, UNCERTAIN, Gazetteer
+from extractor.gazetteer.resolver import AMBIGUOUS, NOT_FOUND, REPAIRED, UNCERTAIN, Gazetteer
 
-__all__ = ["AMBIGUOUS", "NOT_FOUND", "UNCERTAIN", "Gazetteer", "Resolved", "Unit"]
+__all__ = ["AMBIGUOUS", "NOT_FOUND", "REPAIRED", "UNCERTAIN", "Gazetteer", "Resolved", "Unit"]

@@ -21,12 +21,13 @@ from extractor.gazetteer.names import norm_type, unit_key
 from extractor.gazetteer.package import PackageData, load
 from extractor.gazetteer.records import DATA, build_records, read_csv
 from extractor.gazetteer.successors import Successors
+from extractor.normalize.text import TONES
 
 NOT_FOUND = "unit_not_in_gazetteer"
 AMBIGUOUS = "unit_ambiguous"  # several units carry the name here on that date
 UNCERTAIN = "unit_date_uncertain"  # the unit changed around that date, on a day not known
 REPAIRED = "ocr_name_repaired"  # an OCR'd name matched a unit of the named parent but for its tone marks
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0309\u0303\u0323"))
+_TONES = dict.fromkeys(map(ord, TONES))
 
 
 def toneless(key: str) -> str:

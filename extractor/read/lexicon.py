@@ -83,8 +83,7 @@ def repair_tones(tokens: list[str]) -> list[str]:
 _TYPE_AFTER_NAME = {"huyên": "huyện", "huyến": "huyện", "huyền": "huyện"}  # + a capitalised name
 _TYPE_BEFORE = {"thi": ("thị", {"trấn", "xã"}),  # + the next word
                 "chỉ": ("chi", {"hội", "bộ", "đoàn", "cục", "nhánh"})}  # "Chỉ hội" is Chi hội read with a hook
-_TYPE_AFTER = {"phô": ("phố", {"thành", "khu", "dân"}), "phồ": ("phố", {"thành", "khu", "dân"}),
-               "phổ": ("phố", {"thành", "khu", "dân"})}  # after the previous word
+_TYPE_AFTER = {k: ("phố", {"thành", "khu", "dân"}) for k in ("phô", "phồ", "phổ")}  # after the previous word
 
 
 def repair_type_words(tokens: list[str]) -> list[str]:

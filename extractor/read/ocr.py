@@ -41,7 +41,6 @@ from .lexicon import repair_tones, repair_type_words
 from .ruling import erase_rules, estimate_skew, find_rules, grid_tables, rotate
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
-_SPECK = re.compile(r"[ˆ`´¨˜~_^]+")
 _JUNK = set("|_[]‡¦¦!:;'`.,~^*-—–=“”\"")
 
 
@@ -422,7 +421,7 @@ def _ink(crop: Any) -> float:
 
 def _junk(text: str, conf: float) -> bool:
     """Marks Tesseract makes of specks and rule remains."""
-    if any(ch.isalnum() for ch in text):
+    if any(ch.isalnum() and unicodedata.category(ch) != "Lm" for ch in text):  # "ˆ" is a modifier letter
         return False
     if text in ("-", "–"):  # a bullet, or a speck
         return conf < 0.8
@@ -434,7 +433,8 @@ _ROMAN_MISREAD = {"L": "I", "l": "I", "H": "II", "ll": "II", "Il": "II", "lI": "
                   "HI": "III", "IH": "III",
                   "lll": "III", "Ill": "III", "IIl": "III", "lV": "IV", "Vl": "VI"}
 # ... and at the head of a section row merged across the table ("HI. LĨNH VỰC ..." is "III.").
-_LEAD_ROMAN = re.compile(r"^(HI|IH|H|Il|lI|ll|lll|Ill|L|l)([.)] +[A-ZĐÀ-Ỹ])")
+# The stop may be lost too ("L MÔ HÌNH (10 mô hình)"): then a word in capitals must follow.
+_LEAD_ROMAN = re.compile(r"^(HI|IH|H|Il|lI|ll|lll|Ill|L|l)(?:([.)] +[A-ZĐÀ-Ỹ])|( +)(?=(\w{2,})))")
 _STT_LIKE = re.compile(r"^(\d{1,3}[.)]?|[IVX]{1,5}[.)]?|[a-zđA-Z][.)]|(số )?(stt|tt)|số)$", re.I)
 
 
@@ -449,6 +449,14 @@ def _stt_readings(*readings: list[Word]) -> list[str]:
         if not _STT_LIKE.match(joined):  # a speck read beside the number: "1 4", "3 Ị"
             texts.extend(_stt_form(w.text) for w in sorted(kept, key=lambda w: -(w.conf or 0)))
     return sorted((t for t in texts if t), key=lambda t: not _STT_LIKE.match(t))
+
+
+def mend_lead_roman(text: str) -> str:
+    """A section row merged across the table, its roman numeral misread: "HI. LĨNH VỰC" is "III."."""
+    m = _LEAD_ROMAN.match(text)
+    if m is None or (m.group(2) is None and not m.group(4).isupper()):
+        return text
+    return _ROMAN_MISREAD.get(m.group(1), m.group(1)) + text[len(m.group(1)):]
 
 
 def _stt_form(text: str) -> str:
@@ -495,8 +503,6 @@ def _read_lines(words: list[Word]) -> list[TextLine]:
     texts = repair_type_words(repair_tones([w.text for w in flat]))
     for word, text in zip(flat, texts, strict=True):  # read as an acute
         word.text = text
-    for line in lines:  # a lone accent or underscore read from a speck is no word
-        line.words = [w for w in line.words if not _SPECK.fullmatch(w.text)] or line.words
     return lines
 
 
@@ -513,7 +519,7 @@ def _grid_table(grid: _Grid, page: int) -> GridTable:
             words = words or grid.strip.get(k, [])
             text = cell_text([line.text for line in _read_lines(words)])
             if c == 0:
-                text = _LEAD_ROMAN.sub(lambda m: _ROMAN_MISREAD.get(m.group(1), m.group(1)) + m.group(2), text)
+                text = mend_lead_roman(text)
         confs = [w.conf for w in words if w.conf is not None]
         text = unicodedata.normalize("NFC", text)
         rows.setdefault(r, []).append(Cell(text, Provenance(page=page, col=c, bbox=grid.box(k)), colspan=cs,

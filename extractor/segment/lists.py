@@ -31,11 +31,9 @@ def rows_from_lines(lines: list[Line], default_kind: str) -> tuple[list[Row], li
             row.section_kind, row.section_label, row.group = kind, top_label, group
             rows.append(row)
             continue
-        if rows and open_item and text[:1].islower():
-            rows[-1].cells["combined"] += " " + text.removesuffix(".")  # "…xã Hương Trà," / "huyện Hương Khê."
-            open_item = not text.endswith(".")
-            continue
-        section = parse_section("", text)
+        # a lower-case line goes on an unfinished item before it can be a heading: "…xã Hương
+        # Trà," / "huyện Hương Khê." ("huyện Hương Khê" alone reads as a district heading)
+        section = None if rows and open_item and text[:1].islower() else parse_section("", text)
         if section is not None:
             sections.append(section)
             if section.level == 1:
@@ -44,7 +42,7 @@ def rows_from_lines(lines: list[Line], default_kind: str) -> tuple[list[Row], li
             else:
                 group = section.text
         elif rows and not m and text and (open_item or text[:1].islower()):
-            rows[-1].cells["combined"] += " " + text.removesuffix(".")
+            rows[-1].cells["combined"] += " " + text.removesuffix(".")  # the item runs on
             open_item = not text.endswith(".")
         else:
             open_item = False

@@ -180,7 +180,7 @@ def rows_from_table(table: Table, ctx: Context, appendix: int,
             where = f"{ctx.top.label}.{written}" if ctx.top and ctx.top.label else written or "?"
             warnings.append(f"row {where} has an STT but no content (document cut short?)")
             continue
-        heading = _heading_above(rows, written, ctx)
+        heading = _heading_above(rows, written)
         if heading is not None:
             rows.pop()  # "1. | Lĩnh vực nông nghiệp" over rows 1.1, 1.2: a sub-section, not a row
             enter_section(ctx, heading)
@@ -188,37 +188,29 @@ def rows_from_table(table: Table, ctx: Context, appendix: int,
         elif ctx.field_heading and re.fullmatch(r"\d+\.?", written):
             ctx.sub, ctx.field_heading = None, False  # row N+1: out of heading N
         row = Row(row_no=number, cells=by_role, prov=prov, appendix=appendix, confidence=_confidence(cells))
-        row.flags.extend(_heading_flags(by_role, written))
         _place(row, ctx)
         if written and number is None:
             row.flags.append("stt_unreadable")
         if written and not re.fullmatch(r"\d+[.)]?", written):
             row.flags.append(f"stt_written:{written}")
         rows.append(row)
-    for row in rows:
-        if _HEADING_MARK in row.flags:
-            row.flags.remove(_HEADING_MARK)
     return rows, warnings
 
 
-_HEADING_MARK = "heading?"  # a numbered row with one short cell: a heading if rows N.1, N.2 follow
-
-
-def _heading_flags(by_role: dict[str, str], written: str) -> list[str]:
-    filled = [v for k, v in by_role.items() if v and k != "note"]
-    one_cell = len(filled) == 1 and len(filled[0]) < 80 and not _MODEL_HINT.search(filled[0])
-    return [_HEADING_MARK] if one_cell and re.fullmatch(r"\d+\.?", written) else []
-
-
-def _heading_above(rows: list[Row], written: str, ctx: Context) -> Section | None:
-    """The row above as a sub-section heading, when this row's STT is its number's child."""
-    if not rows or _HEADING_MARK not in rows[-1].flags or not re.fullmatch(r"\d+\.\d+\.?", written):
+def _heading_above(rows: list[Row], written: str) -> Section | None:
+    """The row above as a sub-section heading ("1. | Lĩnh vực nông nghiệp | |"), when it holds
+    one short cell and no model, and this row's STT is its number's child ("1.1")."""
+    if not rows or not re.fullmatch(r"\d+\.\d+\.?", written):
         return None
     above = rows[-1]
     if above.row_no is None or written.split(".", maxsplit=1)[0] != str(above.row_no):
         return None
-    text = next(v for k, v in above.cells.items() if v and k != "note")
-    return parse_section(str(above.row_no), text) or Section(str(above.row_no), text, 2)
+    if any(f.startswith(("stt_", "joined_")) for f in above.flags):  # its STT was not a plain "N."
+        return None
+    filled = [v for k, v in above.cells.items() if v and k != "note"]
+    if len(filled) != 1 or len(filled[0]) >= 80 or _MODEL_HINT.search(filled[0]):
+        return None
+    return parse_section(str(above.row_no), filled[0]) or Section(str(above.row_no), filled[0], 2)
 
 
 def _spans_lost(head: list[Cell], sub: list[Cell]) -> bool:
@@ -306,8 +298,6 @@ def _section_row(stt: str, by_role: dict[str, str], texts: list[str]) -> Section
 
 
 def enter_section(ctx: Context, section: Section) -> None:
-    if section.level == 1 and section.label == "L" and not any(s.level == 1 for s in ctx.sections):
-        section.label = "I"  # OCR reads "I." as "L."; a first section is never the fiftieth
     top = ctx.top.label if ctx.top else ""
     if (section.level == 1 and len(top) == 1 and top not in "IVXLCDM" and _ROMAN_LABEL.match(section.label)
             and section.label != chr(ord(top) + 1)):

@@ -122,7 +122,7 @@ class Tagger:
             m.district, m.district_type = title_case_name(district.name), district.type
         if self.gz is None:
             return
-        from ..gazetteer import Unit  # noqa: PLC0415 - only with a gazetteer
+        from ..gazetteer import REPAIRED, Unit  # noqa: PLC0415 - only with a gazetteer
 
         on = dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None
         parent = Unit("district", district.type, district.name) if district else None
@@ -138,7 +138,7 @@ class Tagger:
         m.province = res.province or m.province
         m.province_code, m.district_code, m.commune_code = res.province_code, res.district_code, res.commune_code
         m.province_code_2025, m.commune_code_2025 = res.province_code_2025, res.commune_code_2025
-        repaired = "ocr_name_repaired" in res.flags  # the OCR misread a name: mend it where the row writes it
+        repaired = REPAIRED in res.flags  # the OCR misread a name: mend it where the row writes it
         if commune and res.commune:
             if repaired and res.commune != commune.name:
                 m.actor_name = m.actor_name.replace(commune.name, res.commune)

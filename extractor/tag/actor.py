@@ -19,14 +19,14 @@ HONORIFICS = {"ông": "Ông", "bà": "Bà", "anh": "", "chị": "", "cô": "", "
 # Titles and ranks written before a person's name (the person still has no honorific).
 _TITLES = "|".join(sorted((
     "đồng chí", "đ/c", r"đc\.?", "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy", "thượng úy",
-    "trung úy", "thiếu úy", "nhà giáo", "nhà giáo ưu tú", "nhà giáo nhân dân", "ngưt", "nhà giáo ưu tú",
+    "trung úy", "thiếu úy", "nhà giáo", "nhà giáo ưu tú", "nhà giáo nhân dân", "ngưt",
     "nghệ nhân", "nghệ nhân ưu tú", "nghệ nhân nhân dân", "bác sĩ", r"bs\.?", "thầy giáo", "cô giáo",
     "cựu chiến binh", "ccb", "em", "cháu", "học sinh", "sinh viên", "chiến sĩ", "thạc sĩ", "tiến sĩ",
     r"ts\.?", r"ths\.?", "kỹ sư", r"ks\.?", "già làng", "người có uy tín", "đảng viên", "hội viên",
     "đoàn viên", "y sĩ", "điều dưỡng", "dược sĩ", "cô", "thầy",
     r"bs\.?\s?cki{1,2}\.?", r"bsck\.?\s?i{1,2}\.?", r"pgs\.?\s?ts\.?", r"gs\.?\s?ts\.?", r"pgs\.?", r"gs\.?",
     r"cn\.", "thầy thuốc ưu tú", "thầy thuốc nhân dân", "ttưt", "ttnd", "nghệ sĩ ưu tú", "nghệ sĩ nhân dân",
-    "nsưt", "nsnd", "nhà giáo ưu tú", "kỹ sư", "luật sư", r"ls\.", "nhà báo",
+    "nsưt", "nsnd", "luật sư", r"ls\.", "nhà báo",
     "trưởng thôn", "trưởng ấp", "trưởng bản", "trưởng xóm", "trưởng khu phố", "trưởng buôn", "tổ trưởng",
     "chi hội trưởng", "bí thư chi bộ", "bí thư chi đoàn", "công an viên",
 ), key=len, reverse=True))
