@@ -66,9 +66,10 @@ def stage_timer() -> Iterator[dict[str, float]]:
 
         setattr(owner, name, timed)
 
-    wrap(ocr, "tesseract_words", "tesseract calls (page + strip)")
-    wrap(ocr, "_reread_cells", "_reread_cells (the strip: crop, paste, its tesseract call)")
-    for name in ("find_rules", "estimate_skew", "erase_rules", "_read_lines", "_grid_table"):
+    wrap(ocr, "tesseract_words", "tesseract: the page calls")
+    wrap(ocr, "tesseract_pages", "tesseract: all calls (the pages, then one call for every strip)")
+    for name in ("_strip", "_place_strip", "_doubtful_cells", "find_rules", "estimate_skew", "erase_rules",
+                 "_read_lines", "_grid_table"):
         wrap(ocr, name, name)
     wrap(pdfium.PdfPage, "render", "pdfium render")
     wrap(ocr, "median3", "median3 (3x3 median, numpy)")

@@ -17,15 +17,18 @@ from typing import Any
 from . import __version__, invariants
 from . import corrections as hand
 from .collect import Found, display, walk
-from .dedup import deduplicate, previous_assignments
+from .dedup import mention_block
+from .dedup.places import change_table
+from .dedup.spilled import deduplicate_spill
 from .errors import UsageError
-from .execute import process_all
-from .model import Mention, Result
+from .execute import iter_results
+from .model import Result
 from .pipeline import not_read, process_file
 from .runlog import RunLog, open_log
-from .settings import Settings
-from .store import DB_NAME, Cache, FileEntry, entry_for, load_entries, load_run, output_lock, read_key, result_of
-from .write import recover, write_dataset
+from .settings import DATA, Settings
+from .spill import SPILL_NAME, Spill
+from .store import DB_NAME, Cache, entry_for, iter_entries, load_run, output_lock, read_key, result_of
+from .write import recover, staging, write_dataset
 
 NOT_LOOKED_AT: dict[str, Any] = {"size": -1, "mtime_ns": 0, "sha256": ""}
 
@@ -88,32 +91,44 @@ def _run(files: list[Found], inputs: list[str | Path], out: Path, *, settings: S
         found = [(None, dict(NOT_LOOKED_AT)) if f.refused else cache.find(f.path, key) for f in files]
         to_read = [(f.path, f.rel) for f, (entry, _) in zip(files, found, strict=True)
                    if entry is None and not f.refused]
-        read = iter(process_all(to_read, settings, progress=progress, on_result=events.file_done))
         n_refused = sum(1 for f in files if f.refused)
-        results: list[Result] = []
-        entries: list[FileEntry] = []
-        for ordinal, (f, (entry, facts)) in enumerate(zip(files, found, strict=True)):
-            if f.refused:
-                result, text = not_read(f.rel, f.refused), None
-                events.file_done(result, 0.0)
-            elif entry is None:
-                result, text = next(read), None
-            else:
-                result = result_of(entry.result, f.rel)
-                text = entry.result if entry.source_path == f.rel else None
-            results.append(result)
-            entries.append(entry_for(ordinal, f.path, result, facts, key=key, text=text, follow=not f.refused))
-        run_info = {
-            "inputs": [display(str(p)) for p in inputs],
-            "started": started,
-            "settings": settings.model_dump(mode="json", exclude={"workers"}),
-            "settings_fingerprint": settings.fingerprint(),
-            "read_key": key,
-            "reading": {"read": len(to_read), "reused": len(files) - len(to_read) - n_refused,
-                        "dropped": len(load_paths(cache.entries) - load_paths(entries)),
-                        **({"refused": n_refused} if n_refused else {})},  # links and folders not followed
-        }
-        return _finish(out, results, entries, hand.load(out), settings=settings, run_info=run_info)
+        with staging(out) as folder:
+            spill = Spill(folder / SPILL_NAME)
+            try:
+                unread = []  # ordinals of the files to read, in the order of `to_read`
+                for ordinal, (f, (entry, facts)) in enumerate(zip(files, found, strict=True)):
+                    if f.refused:
+                        result, text = not_read(f.rel, f.refused), None
+                        events.file_done(result, 0.0)
+                    elif entry is None:
+                        unread.append(ordinal)
+                        continue
+                    else:
+                        stored = cache.text(entry)
+                        result = result_of(stored, f.rel)
+                        text = stored if entry.source_path == f.rel else None
+                    spill.add(ordinal, result, entry_for(ordinal, f.path, result, facts, key=key, text=text,
+                                                         follow=not f.refused))
+                cache.close()
+                # as files finish, in any order: a result goes to the spill, not into a list
+                for i, result in iter_results(to_read, settings, progress=progress, on_result=events.file_done):
+                    ordinal = unread[i]
+                    spill.add(ordinal, result, entry_for(ordinal, files[ordinal].path, result, found[ordinal][1],
+                                                         key=key))
+                run_info = {
+                    "inputs": [display(str(p)) for p in inputs],
+                    "started": started,
+                    "settings": settings.model_dump(mode="json", exclude={"workers"}),
+                    "settings_fingerprint": settings.fingerprint(),
+                    "read_key": key,
+                    "reading": {"read": len(to_read), "reused": len(files) - len(to_read) - n_refused,
+                                "dropped": len(set(cache.by_path) - set(spill.paths())),
+                                **({"refused": n_refused} if n_refused else {})},  # links and folders not followed
+                }
+                return _finish(out, folder, spill, hand.load(out), settings=settings, run_info=run_info)
+            finally:
+                cache.close()
+                spill.close()
 
 
 def rebuild(out: str | Path, corrections: list[hand.Correction]) -> RunSummary:
@@ -125,34 +140,62 @@ def rebuild(out: str | Path, corrections: list[hand.Correction]) -> RunSummary:
     last = load_run(out / DB_NAME)
     if not last:
         raise UsageError(f"no run found in {out} (no {DB_NAME}); run `exemplars run ... --out {out}` first")
-    entries = load_entries(out / DB_NAME)
     settings = Settings.model_validate(last.get("settings", {}))
     run_info = {k: v for k, v in last.items() if k not in {"corrections", "tool_version"}}
-    run_info.update(started=_now(), rebuilt_from="the last run's stored extraction, for new corrections",
-                    reading={"read": 0, "reused": len(entries), "dropped": 0})
-    return _finish(out, [result_of(e.result) for e in entries], entries, corrections, settings=settings,
-                   run_info=run_info)
+    with staging(out) as folder:
+        spill = Spill(folder / SPILL_NAME)
+        try:
+            for entry in iter_entries(out / DB_NAME):
+                spill.add(entry.ordinal, result_of(entry.result), entry)
+            run_info.update(started=_now(), rebuilt_from="the last run's stored extraction, for new corrections",
+                            reading={"read": 0, "reused": spill.count("files"), "dropped": 0})
+            return _finish(out, folder, spill, corrections, settings=settings, run_info=run_info)
+        finally:
+            spill.close()
 
 
-def _finish(out: Path, results: list[Result], entries: list[FileEntry], corrections: list[hand.Correction], *,
+def _finish(out: Path, folder: Path, spill: Spill, corrections: list[hand.Correction], *,
             settings: Settings, run_info: dict[str, Any]) -> RunSummary:
     """Corrections, dedup (ids kept from the last run), and the dataset written whole."""
-    mentions = unique_mention_ids(results)
-    n_applied, missing = hand.apply(mentions, corrections)
-    exemplars, links = deduplicate(mentions, settings, previous_assignments(out))
-    invariants.check([e.source_path for e in entries], results, mentions, exemplars)
+    spill.number_copies()
+    repeated = spill.repeated_mention_ids()
+    if repeated:
+        raise invariants.InvariantError(f"repeated mention ids (a bug, please report): {repeated}")
+    n_applied, missing = _prepare(spill, corrections, settings)
+    spill.load_previous(out / "mentions.csv")
+    deduplicate_spill(spill, settings)
     run_info["corrections"] = {"stored": len(corrections), "applied": n_applied, "not_applied": missing}
     run_info["tool_version"] = __version__
-    write_dataset(out, [r.document for r in results], mentions, exemplars=exemplars, links=links, run=run_info,
-                  corrections=corrections, files=entries)
-    summary = RunSummary(out=out, n_files=len(results), n_mentions=len(mentions), n_exemplars=len(exemplars),
-                         n_read=run_info["reading"]["read"] + run_info["reading"].get("refused", 0),
-                         n_dropped=run_info["reading"]["dropped"],
-                         n_corrected=n_applied)
-    for r in results:
-        summary.statuses[r.document.status] = summary.statuses.get(r.document.status, 0) + 1
+    summary = RunSummary(out=out, n_files=spill.count("documents"), n_mentions=spill.count("mentions"),
+                         n_exemplars=spill.count("ids"), n_read=run_info["reading"]["read"]
+                         + run_info["reading"].get("refused", 0), n_dropped=run_info["reading"]["dropped"],
+                         n_corrected=n_applied, statuses=spill.statuses())
     summary.n_failed = summary.statuses.get("failed", 0)
+    write_dataset(out, folder, spill, run=run_info, corrections=corrections)
     return summary
+
+
+def _prepare(spill: Spill, corrections: list[hand.Correction], settings: Settings) -> tuple[int, list[str]]:
+    """The corrections set on their mentions, and each mention's province for dedup: a chunk of
+    mentions at a time. The number applied, and the mention ids of those not applied."""
+    changes = change_table(str(DATA / "unit_changes.csv"), str(settings.unit_changes or ""))
+    by_id: dict[str, list[hand.Correction]] = defaultdict(list)
+    for c in corrections:
+        by_id[c.mention_id].append(c)
+    applied, missing, seen = 0, set[str](), set[str]()
+    for chunk in spill.mention_chunks():
+        corrected = []
+        for seq, m in chunk:
+            if m.mention_id in by_id:
+                n, left = hand.apply([m], by_id[m.mention_id])
+                applied += n
+                missing.update(left)
+                seen.add(m.mention_id)
+                corrected.append((seq, m, mention_block(m, changes)))
+        spill.update_mentions(corrected)
+        spill.set_blocks([(seq, mention_block(m, changes)) for seq, m in chunk if m.mention_id not in by_id])
+    missing.update(i for i in by_id if i not in seen)
+    return applied, sorted(missing)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -163,22 +206,5 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def load_paths(entries: list[FileEntry]) -> set[str]:
-    return {e.path for e in entries}
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
-def unique_mention_ids(results: list[Result]) -> list[Mention]:
-    """Mentions of all files; copies of one file under other names get suffixed ids."""
-    by_doc: dict[str, list[Result]] = defaultdict(list)
-    for r in results:
-        by_doc[r.document.doc_id].append(r)
-    for group in by_doc.values():
-        group.sort(key=lambda r: r.document.source_path)
-        for k, r in enumerate(group[1:], start=1):
-            for m in r.mentions:
-                m.mention_id = m.mention_id.replace("-", f"~{k}-", 1)
-    return [m for r in results for m in r.mentions]

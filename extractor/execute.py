@@ -1,5 +1,6 @@
 """Run the per-file pipeline over many files: worker processes with a time limit and a memory
-cap per file, or a Dask cluster. Results come back in input order, whoever finishes first.
+cap per file, or a Dask cluster. `process_all` gives the results in input order, whoever finishes
+first; `iter_results` gives them as they come.
 
 A file that overruns its time limit, or whose worker dies (memory cap, crash in a library),
 becomes a `failed` result with the reason; the batch goes on.
@@ -16,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import as_completed
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -97,13 +99,21 @@ def process_all(files: list[Task], settings: Settings, progress: bool = False,
                 on_result: OnResult | None = None) -> list[Result]:
     """Results in input order. `on_result` is called as each file finishes (logs, progress)."""
     results: list[Result | None] = [None] * len(files)
+    for i, result in iter_results(files, settings, progress, on_result):
+        results[i] = result
+    return [r for r in results if r is not None]
+
+
+def iter_results(files: list[Task], settings: Settings, progress: bool = False,
+                 on_result: OnResult | None = None) -> Iterator[tuple[int, Result]]:
+    """(index in `files`, result) as each file finishes: nothing is kept once given, so a long
+    run holds only the results of the files being read."""
     with _progress(len(files), enabled=progress) as tick:
         for i, result, seconds in _run(files, settings):
-            results[i] = result
             tick(result)
             if on_result is not None:
                 on_result(result, seconds)
-    return [r for r in results if r is not None]
+            yield i, result
 
 
 def _run(files: list[Task], settings: Settings) -> Iterator[tuple[int, Result, float]]:
@@ -171,10 +181,11 @@ def _run_local(files: list[Task], settings: Settings) -> Iterator[tuple[int, Res
     with (tempfile.TemporaryDirectory(prefix=f"{SCRATCH}{os.getpid()}-", ignore_cleanup_errors=True) as scratch,
           new_pool(workers, settings, scratch) as pool):
         started = time.monotonic()
-        futures = [pool.schedule(process_file, args=(p, rel, settings), timeout=settings.file_timeout_s)
-                   for p, rel in files]
-        for i, (future, (path, rel)) in enumerate(zip(futures, files, strict=True)):
-            yield i, collect_result(future, path, rel, settings), time.monotonic() - started
+        futures = {pool.schedule(process_file, args=(p, rel, settings), timeout=settings.file_timeout_s): i
+                   for i, (p, rel) in enumerate(files)}
+        for future in as_completed(futures):
+            i = futures.pop(future)  # a result given is not held here any longer
+            yield i, collect_result(future, *files[i], settings), time.monotonic() - started
 
 
 def _death(exitcode: int | None, settings: Settings) -> str:

@@ -1,53 +1,60 @@
-"""Checks every run makes before it writes: nothing lost, nothing dangling, counts that add up.
+"""Checks every run makes before it commits: nothing lost, nothing dangling, counts that add up.
 
-A broken invariant is a bug in this tool, not bad input: the run stops before it writes, so the
-previous dataset stays as it was, and the message says what broke.
+They run as SQL on the run's database in its staging folder, once every table is written, so
+they cost no memory however many rows the run has. A broken invariant is a bug in this tool,
+not bad input: the run stops before it commits, so the previous dataset stays as it was, and
+the message says what broke.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import sqlite3
 
-from .dedup import Exemplar
 from .errors import ExtractorError
-from .model import Mention, Result
 
 
 class InvariantError(ExtractorError):
     """The tables a run is about to write contradict each other."""
 
 
-def problems(files: list[str], results: list[Result], mentions: list[Mention],
-             exemplars: list[Exemplar]) -> list[str]:
-    out: list[str] = []
-    paths = [r.document.source_path for r in results]
-    if Counter(paths) != Counter(files):
-        missing = sorted(set(files) - set(paths))
-        out.append(f"input files without exactly one documents row: {missing[:5] or 'duplicates'}")
-    docs = {(r.document.doc_id, r.document.source_path) for r in results}
-    per_doc = Counter((m.doc_id, m.source_path) for m in mentions)
-    for r in results:
-        got = per_doc.get((r.document.doc_id, r.document.source_path), 0)
-        if r.document.n_rows != got:
-            out.append(f"{r.document.source_path}: n_rows {r.document.n_rows} but {got} mentions")
-    ids = Counter(m.mention_id for m in mentions)
-    if len(ids) != len(mentions):
-        out.append(f"repeated mention ids: {[i for i, n in ids.items() if n > 1][:5]}")
-    exemplar_ids = {e.exemplar_id for e in exemplars}
-    for m in mentions:
-        if (m.doc_id, m.source_path) not in docs:
-            out.append(f"mention {m.mention_id} points to no document")
-        if m.exemplar_id not in exemplar_ids:
-            out.append(f"mention {m.mention_id} points to no exemplar ({m.exemplar_id!r})")
-    members = Counter(i for e in exemplars for i in e.mention_ids.split(";") if i)
-    if members != ids:
-        out.append("exemplars' mention_ids do not list every mention exactly once")
-    if any(e.n_mentions != len([i for i in e.mention_ids.split(";") if i]) for e in exemplars):
-        out.append("an exemplar's n_mentions differs from its mention_ids")
+# (what broke, a query giving up to 5 examples of it)
+CHECKS = [
+    ("input files without exactly one documents row",
+     "SELECT source_path FROM (SELECT source_path, count(*) AS n FROM files GROUP BY 1) f "
+     "FULL JOIN (SELECT source_path, count(*) AS n FROM documents GROUP BY 1) d USING (source_path) "
+     "WHERE f.n IS NOT d.n"),
+    ("documents whose n_rows differs from their mentions",
+     "SELECT d.source_path || ': n_rows ' || d.n_rows || ' but ' || coalesce(m.n, 0) || ' mentions' FROM documents d "
+     "LEFT JOIN (SELECT doc_id, source_path, count(*) AS n FROM mentions GROUP BY 1, 2) m USING (doc_id, source_path) "
+     "WHERE d.n_rows IS NOT coalesce(m.n, 0)"),
+    ("mentions that point to no document",
+     "SELECT mention_id FROM mentions m WHERE NOT EXISTS "
+     "(SELECT 1 FROM documents d WHERE d.doc_id = m.doc_id AND d.source_path = m.source_path)"),
+    ("mentions that point to no exemplar",
+     "SELECT mention_id || ' (' || quote(exemplar_id) || ')' FROM mentions m "
+     "WHERE NOT EXISTS (SELECT 1 FROM exemplars e WHERE e.exemplar_id = m.exemplar_id)"),
+    ("mentions their exemplar's mention_ids do not list",
+     "SELECT m.mention_id FROM mentions m JOIN exemplars e USING (exemplar_id) "
+     "WHERE instr(';' || e.mention_ids || ';', ';' || m.mention_id || ';') = 0"),
+    ("exemplars whose n_mentions differs from their mentions or their mention_ids",
+     "SELECT e.exemplar_id FROM exemplars e "
+     "LEFT JOIN (SELECT exemplar_id, count(*) AS n FROM mentions GROUP BY 1) m USING (exemplar_id) "
+     "WHERE e.n_mentions IS NOT coalesce(m.n, 0) "
+     "OR e.n_mentions != length(e.mention_ids) - length(replace(e.mention_ids, ';', '')) + 1"),
+]
+
+
+def problems(conn: sqlite3.Connection) -> list[str]:
+    """What contradicts what in a run's database (`documents`, `mentions`, `exemplars`, `files`)."""
+    out = []
+    for what, sql in CHECKS:
+        found = [str(v) for (v,) in conn.execute(sql + " LIMIT 5")]
+        if found:
+            out.append(f"{what}: {', '.join(found)}")
     return out
 
 
-def check(files: list[str], results: list[Result], mentions: list[Mention], exemplars: list[Exemplar]) -> None:
-    found = problems(files, results, mentions, exemplars)
+def check(conn: sqlite3.Connection) -> None:
+    found = problems(conn)
     if found:
-        raise InvariantError("the run's tables contradict each other (a bug, please report): " + "; ".join(found[:10]))
+        raise InvariantError("the run's tables contradict each other (a bug, please report): " + "; ".join(found))

@@ -28,7 +28,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,19 +168,43 @@ def result_of(text: str, source_path: str | None = None) -> Result:
 
 
 class Cache:
-    """The `files` table of the previous run in an output folder (empty if none)."""
+    """The `files` table of the previous run in an output folder (empty if none).
 
-    def __init__(self, entries: list[FileEntry]) -> None:
+    Only what finding an entry needs stays in memory (paths, sizes, hashes: ~200 bytes a file);
+    an entry's stored extraction is read from the database when it is reused (`text`)."""
+
+    def __init__(self, entries: list[FileEntry], db_path: Path | None = None) -> None:
         self.entries = entries
+        self.db_path = db_path
         self.by_path = {e.path: e for e in entries}
         self.by_hash: dict[str, FileEntry] = {}
         for e in entries:
             if e.sha256:
                 self.by_hash.setdefault(e.sha256, e)
+        self._conn: sqlite3.Connection | None = None
 
     @classmethod
     def open(cls, out: Path) -> Cache:
-        return cls(load_entries(out / DB_NAME))
+        db_path = out / DB_NAME
+        fields = [f if f != "result" else "'' AS result" for f in _FIELDS]
+        rows = _select(db_path, f"SELECT {', '.join(fields)} FROM files ORDER BY ordinal")
+        return cls([FileEntry(*row) for row in rows], db_path)
+
+    def text(self, entry: FileEntry) -> str:
+        """The stored extraction of an entry found here."""
+        if entry.result or self.db_path is None:
+            return entry.result
+        if self._conn is None:
+            self._conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+        row = self._conn.execute("SELECT result FROM files WHERE ordinal = ?", (entry.ordinal,)).fetchone()
+        if row is None:
+            raise OutputError(f"{self.db_path} changed during the run: its stored extraction of {entry.path} is gone")
+        return str(row[0])
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def find(self, path: Path, key: str) -> tuple[FileEntry | None, dict[str, Any]]:
         """A reusable entry for `path` (or None) and the file's facts (size, mtime, hash)."""
@@ -227,17 +251,30 @@ def entry_for(ordinal: int, path: Path, result: Result, facts: dict[str, Any], *
 
 def load_entries(db_path: Path) -> list[FileEntry]:
     """The `files` rows of a database, in input order; none if it is missing or unreadable."""
+    return [FileEntry(*row) for row in _select(db_path, f"SELECT {', '.join(_FIELDS)} FROM files ORDER BY ordinal")]
+
+
+def iter_entries(db_path: Path, chunk: int = 500) -> Iterator[FileEntry]:
+    """The same rows, read a chunk at a time (their extractions are most of a database)."""
+    last = -1
+    while rows := _select(db_path, f"SELECT {', '.join(_FIELDS)} FROM files WHERE ordinal > ? ORDER BY ordinal "
+                                   f"LIMIT {chunk}", (last,)):
+        yield from (FileEntry(*row) for row in rows)
+        last = rows[-1][0]
+
+
+def _select(db_path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of a read-only query; none if the database is missing or unreadable."""
     if not db_path.is_file():
         return []
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            rows = conn.execute(f"SELECT {', '.join(_FIELDS)} FROM files ORDER BY ordinal").fetchall()
+            return conn.execute(sql, params).fetchall()
         finally:
             conn.close()
     except sqlite3.Error:
         return []
-    return [FileEntry(*row) for row in rows]
 
 
 def load_run(db_path: Path) -> dict[str, Any]:
@@ -255,10 +292,12 @@ def load_run(db_path: Path) -> dict[str, Any]:
     return {k: json.loads(v) for k, v in rows}
 
 
-def save_entries(conn: sqlite3.Connection, entries: list[FileEntry], run: dict[str, Any]) -> None:
+def save_entries(conn: sqlite3.Connection, entries: Iterable[list[FileEntry]], run: dict[str, Any]) -> None:
+    """The `files` table (from chunks of entries) and the `run` table."""
     conn.execute(FILES_DDL)
-    conn.executemany(f"INSERT INTO files VALUES ({', '.join('?' * len(_FIELDS))})",
-                     [dataclasses.astuple(e) for e in entries])
+    for chunk in entries:
+        conn.executemany(f"INSERT INTO files VALUES ({', '.join('?' * len(_FIELDS))})",
+                         [dataclasses.astuple(e) for e in chunk])
     conn.execute("CREATE INDEX files_sha256 ON files (sha256)")
     conn.execute("CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     conn.executemany("INSERT INTO run VALUES (?, ?)",

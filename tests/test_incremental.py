@@ -34,15 +34,15 @@ LATE = "na-2023-205-KH-UBND.txt"  # the latest plan of its series
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The source paths each run hands to process_all (the files it reads), in order."""
+    """The source paths each run hands to iter_results (the files it reads), in order."""
     seen: list[str] = []
-    real = extractor.api.process_all
+    real = extractor.api.iter_results
 
     def spy(files: list[tuple[Path, str]], settings: Settings, progress: bool = False, **kwargs: Any) -> Any:
         seen.extend(rel for _, rel in files)
         return real(files, settings, progress=progress, **kwargs)
 
-    monkeypatch.setattr(extractor.api, "process_all", spy)
+    monkeypatch.setattr(extractor.api, "iter_results", spy)
     return seen
 
 

@@ -30,9 +30,10 @@ from .cluster import Clusters, cluster
 from .compare import Verdict, near
 from .ids import anchor_key, assign_ids, previous_assignments
 from .keys import Keys, abbreviations, keys_of
-from .places import change_table
+from .places import ChangeTable, change_table, place_of
 
-__all__ = ["Exemplar", "deduplicate", "exemplar_from", "mention_keys", "previous_assignments"]
+__all__ = ["Exemplar", "deduplicate", "exemplar_from", "group_mentions", "link_rows", "mention_block", "mention_keys",
+           "previous_assignments"]
 
 
 @dataclass
@@ -88,10 +89,7 @@ def deduplicate(mentions: list[Mention], settings: Settings | None = None,
     (`previous_assignments(out_dir)`): clusters holding those mentions keep those ids.
     """
     settings = settings or Settings()
-    keys = mention_keys(mentions, settings)
-    candidates = candidate_pairs(keys, settings)
-    verdicts = score_candidates(keys, candidates.by_actor, candidates.by_title, settings)
-    clusters = cluster(keys, verdicts, settings)
+    clusters = group_mentions(mentions, settings)
     groups = clusters.groups
     anchors = [min(anchor_key(mentions[i].year, mentions[i].mention_id) for i in g) for g in groups]
     ids = assign_ids([[mentions[i].mention_id for i in g] for g in groups], anchors, previous)
@@ -102,6 +100,19 @@ def deduplicate(mentions: list[Mention], settings: Settings | None = None,
         exemplars.append(exemplar_from([mentions[i] for i in group], exemplar_id))
     exemplars.sort(key=lambda e: e.exemplar_id)
     return exemplars, link_rows(mentions, clusters, settings)
+
+
+def group_mentions(mentions: list[Mention], settings: Settings) -> Clusters:
+    """The mentions' clusters (`.groups`: lists of indexes) and the verdicts that made them."""
+    keys = mention_keys(mentions, settings)
+    candidates = candidate_pairs(keys, settings)
+    verdicts = score_candidates(keys, candidates.by_actor, candidates.by_title, settings)
+    return cluster(keys, verdicts, settings)
+
+
+def mention_block(m: Mention, changes: ChangeTable) -> str:
+    """The province a mention is compared within (no pair is ever scored across two)."""
+    return place_of(m, changes).province_block
 
 
 def _within_budget(verdicts: dict[tuple[int, int], Verdict], mentions: list[Mention],

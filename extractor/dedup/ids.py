@@ -32,14 +32,18 @@ def assign_ids(clusters: list[list[str]], anchors: list[tuple[int, str]],
                previous: dict[str, str] | None) -> list[str]:
     """An id per cluster (clusters given as lists of mention ids, anchors as `anchor_key`s)."""
     previous = previous or {}
-    order = sorted(range(len(clusters)), key=anchors.__getitem__)
-    claims: list[tuple[int, str, tuple[int, str], int]] = []
+    return ids_from_claims(anchors, [Counter(previous[m] for m in c if previous.get(m)) for c in clusters])
+
+
+def ids_from_claims(anchors: list[tuple[int, str]], claims: list[Counter[str]]) -> list[str]:
+    """An id per cluster, from its anchor and its claims (old id -> how many of its mentions had it)."""
+    order = sorted(range(len(anchors)), key=anchors.__getitem__)
+    ranked: list[tuple[int, str, tuple[int, str], int]] = []
     for c in order:
-        counts = Counter(previous[m] for m in clusters[c] if previous.get(m))
-        claims.extend((-n, old, anchors[c], c) for old, n in counts.items())
-    ids: list[str | None] = [None] * len(clusters)
+        ranked.extend((-n, old, anchors[c], c) for old, n in claims[c].items())
+    ids: list[str | None] = [None] * len(anchors)
     used: set[str] = set()
-    for _, old, _, c in sorted(claims):
+    for _, old, _, c in sorted(ranked):
         if ids[c] is None and old not in used:
             ids[c] = old
             used.add(old)

@@ -132,8 +132,11 @@ def _runs(values: Any, mask: Any, min_len: int, horizontal: bool, bridge: int) -
     padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     diff = np.diff(padded, axis=1)
-    rows_s, starts = np.nonzero(diff == 1)
-    _rows_e, ends = np.nonzero(diff == -1)
+    # one pass over the changes (a run's start is +1, its end -1), not one per sign
+    at = np.flatnonzero(diff)
+    rising = diff.ravel()[at] == 1
+    rows_s, starts = np.divmod(at[rising], diff.shape[1])
+    ends = at[~rising] % diff.shape[1]
     keep = (ends - starts) >= min_len // 3
     pieces = sorted(zip(rows_s[keep].tolist(), starts[keep].tolist(), ends[keep].tolist(), strict=True))
     groups: list[list[tuple[int, int, int]]] = []  # pieces of neighbouring rows that overlap

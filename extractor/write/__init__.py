@@ -15,16 +15,18 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..dedup import Exemplar
-from ..model import DocumentRecord, Mention
-from ..store import DB_NAME, FileEntry, OutputError
-from .database import write_database
+from .. import invariants
+from ..spill import SPILL_NAME, Spill
+from ..store import DB_NAME, OutputError
+from .database import ORDER, finish_database, insert, open_database
 from .datapackage import describe, previous_licenses, write_datapackage
 from .report import write_report
-from .tables import frame, write_csv, write_parquet
+from .tables import TableFiles, frame
 
 TABLES = ["documents", "mentions", "exemplars", "links"]
 CORRECTIONS = "corrections"
@@ -34,47 +36,65 @@ COMMIT = "COMMIT"
 STAGING = ".staging-"
 
 
-def write_dataset(out: Path, documents: list[DocumentRecord], mentions: list[Mention], *,
-                  exemplars: list[Exemplar], links: list[dict[str, Any]], run: dict[str, Any],
-                  corrections: list[Any] | tuple[Any, ...] = (), files: list[FileEntry] | None = None) -> None:
-    """Write every file into a staging folder inside `out`, then move them in place.
-
-    A write that fails (a full disk) raises `OutputError` saying so; the previous dataset stands.
-    """
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A new staging folder inside `out` for one run: its spill while it reads, then its files.
+    Removed when the run ends, unless it was committed and not all moved (`recover` ends that).
+    A disk that fills up on the way is an `OutputError`: the previous dataset stands."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+        folder = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
     except OSError as exc:
         raise _cannot_write(out, exc) from exc
     try:
-        frames = {
-            "documents": frame("documents", documents),
-            "mentions": frame("mentions", mentions),
-            "exemplars": frame("exemplars", [_exemplar_row(e) for e in exemplars]),
-            "links": frame("links", links),
-            CORRECTIONS: frame(CORRECTIONS, corrections),
-        }
-        for name, df in frames.items():
-            write_csv(df, staging / f"{name}.csv")
-            if name in TABLES:
-                write_parquet(df, staging / f"{name}.parquet", name)
-        write_database(staging / DB_NAME, frames, files or [], run)
-        write_report(staging / REPORT, frames, run)
-        descriptor = describe(staging, [*TABLES, CORRECTIONS], TABLES, run,
-                              licenses=previous_licenses(out / DATAPACKAGE), extra_files=(DB_NAME, REPORT))
-        write_datapackage(staging / DATAPACKAGE, descriptor)
-        names = [*sorted(p.name for p in staging.iterdir() if p.name != DATAPACKAGE), DATAPACKAGE]
-        for name in names:
-            _fsync(staging / name)
-        _write_marker(staging, names)
-    except (OSError, sqlite3.Error) as exc:  # a full disk, a quota: nothing was moved
-        shutil.rmtree(staging, ignore_errors=True)
+        yield folder
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a quota
         raise _cannot_write(out, exc) from exc
-    except BaseException:  # Ctrl-C included: nothing was moved, the previous dataset stands
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    finally:
+        if not (folder / COMMIT).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_dataset(out: Path, folder: Path, spill: Spill, *, run: dict[str, Any],
+                  corrections: list[Any] | tuple[Any, ...] = ()) -> None:
+    """Write every table from the run's `spill` into the staging `folder`, check them, then move
+    them into `out`, `datapackage.json` last.
+
+    Tables go a chunk at a time to CSV, Parquet and the database; the invariants and the
+    report are SQL over that database. A write that fails (a full disk) raises `OutputError`
+    saying so; the previous dataset stands.
+    """
     try:
-        _roll_forward(staging, out)
+        spill.conn.commit()
+        sources = {"documents": spill.documents(), "exemplars": spill.exemplars(), "mentions": spill.mentions(),
+                   "links": spill.links(), CORRECTIONS: iter([list(corrections)])}
+        conn = open_database(folder / DB_NAME)
+        try:
+            for name in ORDER:  # parents first, for the database's foreign keys
+                files = TableFiles(name, folder / f"{name}.csv", folder / f"{name}.parquet" if name in TABLES else None)
+                for chunk in sources[name]:
+                    df = frame(name, chunk)
+                    files.write(df)
+                    insert(conn, name, df)
+                files.close()
+            finish_database(conn, spill.entries(), run)
+            invariants.check(conn)
+            write_report(folder / REPORT, conn, run)
+        finally:
+            conn.close()
+        spill.close()
+        (folder / SPILL_NAME).unlink()
+        descriptor = describe(folder, [*TABLES, CORRECTIONS], TABLES, run,
+                              licenses=previous_licenses(out / DATAPACKAGE), extra_files=(DB_NAME, REPORT))
+        write_datapackage(folder / DATAPACKAGE, descriptor)
+        names = [*sorted(p.name for p in folder.iterdir() if p.name != DATAPACKAGE), DATAPACKAGE]
+        for name in names:
+            _fsync(folder / name)
+        _write_marker(folder, names)
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a quota: nothing was moved
+        raise _cannot_write(out, exc) from exc
+    try:
+        _roll_forward(folder, out)
     except OSError as exc:  # committed: the next `run` or `review` finishes the move
         raise OutputError(f"the dataset was written but not all of it could be moved into {out} "
                           f"({exc.strerror or exc}); the next run into it finishes the move") from exc
@@ -121,7 +141,3 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _exemplar_row(e: Exemplar) -> dict[str, Any]:
-    return {k: v for k, v in e.__dict__.items() if k != "members"}

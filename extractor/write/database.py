@@ -9,6 +9,7 @@ finds `Hòa Bình`). The same file keeps the run's memory (`files`, `run`: see `
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,29 +55,32 @@ def table_ddl(name: str) -> str:
     return f"CREATE TABLE {_q(name)} (\n  " + ",\n  ".join(parts) + "\n)"
 
 
-def write_database(path: Path, frames: dict[str, pd.DataFrame], files: list[FileEntry],
-                   run: dict[str, Any]) -> None:
-    """A new SQLite file at `path` (which must not exist yet)."""
+def open_database(path: Path) -> sqlite3.Connection:
+    """A new SQLite file at `path` (which must not exist yet) with the tables, empty."""
     conn = sqlite3.connect(path)
-    try:
-        # A new file in the staging folder: no journal needed; it is flushed to disk before the commit.
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        with conn:
-            for name in ORDER:
-                conn.execute(table_ddl(name))
-                df = frames[name]
-                cols = ", ".join(map(_q, df.columns))
-                marks = ", ".join("?" * len(df.columns))
-                conn.executemany(f"INSERT INTO {_q(name)} ({cols}) VALUES ({marks})",
-                                 [tuple(r.values()) for r in records(df)])
-            save_entries(conn, files, run)
-        db = sqlite_utils.Database(conn)
-        for name, indexes in INDEXES.items():
-            for columns in indexes:
-                db[name].create_index(columns)  # type: ignore[union-attr]
-        for name, columns in SEARCH.items():
-            db[name].enable_fts(columns, fts_version="FTS5", tokenize=TOKENIZE)  # type: ignore[union-attr]
-        conn.commit()
-    finally:
-        conn.close()
+    # A new file in the staging folder: no journal needed; it is flushed to disk before the commit.
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    for name in ORDER:
+        conn.execute(table_ddl(name))
+    return conn
+
+
+def insert(conn: sqlite3.Connection, name: str, df: pd.DataFrame) -> None:
+    """Rows of one table (parents first: the foreign keys read in order)."""
+    cols = ", ".join(map(_q, df.columns))
+    marks = ", ".join("?" * len(df.columns))
+    conn.executemany(f"INSERT INTO {_q(name)} ({cols}) VALUES ({marks})", [tuple(r.values()) for r in records(df)])
+
+
+def finish_database(conn: sqlite3.Connection, files: Iterable[list[FileEntry]], run: dict[str, Any]) -> None:
+    """The run's memory (`files`, `run`), the indexes and the full-text search tables."""
+    save_entries(conn, files, run)
+    conn.commit()
+    db = sqlite_utils.Database(conn)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns)  # type: ignore[union-attr]
+    for name, columns in SEARCH.items():
+        db[name].enable_fts(columns, fts_version="FTS5", tokenize=TOKENIZE)  # type: ignore[union-attr]
+    conn.commit()

@@ -8,10 +8,13 @@ with a flag or below the confidence threshold), `charts` (`by-year`, `by-distric
 from __future__ import annotations
 
 import html
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .schema import SCHEMAS
 
 CSS = """
 body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
@@ -33,7 +36,9 @@ def _e(value: Any) -> str:
 
 
 def _table(df: pd.DataFrame, cols: list[str], *, numeric: tuple[str, ...] = (),
-           row_class: pd.Series | None = None) -> str:
+           row_class: pd.Series | None = None, total: int | None = None) -> str:
+    """The first LIMIT rows of `df` (of `total` rows in all: the rest are in the CSV)."""
+    total = len(df) if total is None else total
     head = "".join(f"<th>{_e(c)}</th>" for c in cols)
     body = []
     for i, (_, row) in enumerate(df[cols].head(LIMIT).iterrows()):
@@ -43,7 +48,7 @@ def _table(df: pd.DataFrame, cols: list[str], *, numeric: tuple[str, ...] = (),
             cells.append(f"<td{cls}>{_e(row[c])}</td>")
         cls = f' class="{row_class.iloc[i]}"' if row_class is not None and row_class.iloc[i] else ""
         body.append(f"<tr{cls}>{''.join(cells)}</tr>")
-    more = f"<p>… and {len(df) - LIMIT} more rows (see the CSV).</p>" if len(df) > LIMIT else ""
+    more = f"<p>… and {total - LIMIT} more rows (see the CSV).</p>" if total > LIMIT else ""
     empty = "<p>None.</p>" if df.empty else ""
     return empty or f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
 
@@ -67,10 +72,14 @@ def bar_chart(counts: list[tuple[str, int]], title: str) -> str:
     return f"<figure><figcaption>{_e(title)}</figcaption>{''.join(parts)}</figure>"
 
 
-def _counts(series: pd.Series, limit: int = 30, by_label: bool = False) -> list[tuple[str, int]]:
-    values = series.astype("string").fillna("").replace("", "(not stated)")
-    counted = values.value_counts()
-    pairs = [(str(k), int(v)) for k, v in counted.items()]
+def _counts(conn: sqlite3.Connection, table: str, label: str, limit: int = 30,
+            by_label: bool = False) -> list[tuple[str, int]]:
+    """Rows of `table` by the text of the SQL expression `label` (empty: "(not stated)")."""
+    counted: dict[str, int] = {}
+    for value, n in conn.execute(f"SELECT coalesce(CAST({label} AS TEXT), ''), count(*) FROM {table} GROUP BY 1"):
+        key = value or "(not stated)"
+        counted[key] = counted.get(key, 0) + n
+    pairs = list(counted.items())
     if by_label:
         pairs.sort()
     else:
@@ -82,44 +91,59 @@ def _facts(items: list[tuple[str, Any]]) -> str:
     return "<dl class='facts'>" + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in items) + "</dl>"
 
 
-def needs_review(mentions: pd.DataFrame, threshold: float) -> pd.Series:
-    """Rows with a flag, or tagged with less confidence than `threshold`."""
-    flagged = mentions["flags"].fillna("").str.len() > 0
-    low = mentions["confidence"].astype("Float64").fillna(0) < threshold
-    return flagged | low
+_REVIEW = "(flags IS NOT NULL AND flags != '') OR coalesce(confidence, 0) < ?"
 
 
-def _documents(docs: pd.DataFrame) -> str:
-    docs = docs.copy()
+def _frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
+    """Rows of a query, whole numbers as whole numbers though a column has gaps ("3", not "3.0")."""
+    df = pd.read_sql_query(sql, conn, params=params)
+    for name in df.columns:
+        if name in _INTEGERS:
+            df[name] = df[name].astype("Int64")
+    return df
+
+
+_INTEGERS = {f["name"] for schema in SCHEMAS.values() for f in schema["fields"] if f["type"] == "integer"}
+
+
+def _one(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def _documents(conn: sqlite3.Connection) -> str:
+    docs = _frame(conn, f"SELECT * FROM documents ORDER BY rowid LIMIT {LIMIT}")
     declared = docs["declared_rows"]
     docs["found / declared"] = [f"{n} / {'–' if pd.isna(d) else d}" for n, d in zip(docs["n_rows"], declared,
                                                                                       strict=True)]
     off = pd.Series(["off" if not pd.isna(d) and d != n else "" for n, d in zip(docs["n_rows"], declared,
                                                                                 strict=True)])
     cols = ["source_path", "format", "doc_number", "issue_date", "status", "found / declared", "message"]
-    return _table(docs, cols, numeric=("found / declared",), row_class=off)
+    return _table(docs, cols, numeric=("found / declared",), row_class=off,
+                  total=_one(conn, "SELECT count(*) FROM documents"))
 
 
-def _dedup(mentions: pd.DataFrame, exemplars: pd.DataFrame, links: pd.DataFrame) -> str:
-    sizes = exemplars["n_mentions"].astype("Int64").fillna(0) if len(exemplars) else pd.Series(dtype="Int64")
-    years = exemplars["years"].fillna("").str.count(";") + 1 if len(exemplars) else pd.Series(dtype=int)
-    decisions = links["decision"].value_counts().to_dict() if len(links) else {}
+def _dedup(conn: sqlite3.Connection) -> str:
+    sizes = dict(conn.execute("SELECT n_mentions, count(*) FROM exemplars GROUP BY 1 ORDER BY 1"))
+    decisions = dict(conn.execute("SELECT decision, count(*) FROM links GROUP BY 1"))
     facts = [
-        ("mentions", len(mentions)), ("exemplars", len(exemplars)),
-        ("exemplars named once", int((sizes == 1).sum())),
-        ("exemplars named two or more times", int((sizes >= 2).sum())),
-        ("exemplars named in two or more years", int((years >= 2).sum())),
+        ("mentions", _one(conn, "SELECT count(*) FROM mentions")),
+        ("exemplars", _one(conn, "SELECT count(*) FROM exemplars")),
+        ("exemplars named once", sizes.get(1, 0)),
+        ("exemplars named two or more times", sum(v for k, v in sizes.items() if k is not None and k >= 2)),
+        ("exemplars named in two or more years", _one(conn, "SELECT count(*) FROM exemplars "
+                                                            "WHERE instr(coalesce(years, ''), ';') > 0")),
         ("pairs linked", decisions.get("link", 0)), ("pairs held apart near a threshold", decisions.get("apart", 0)),
     ]
-    dist = [(f"{k} mention{'s' if k != 1 else ''}", int(v)) for k, v in sorted(sizes.value_counts().items())]
-    top = exemplars.sort_values(["n_mentions", "exemplar_id"], ascending=[False, True]).head(15)
+    dist = [(f"{k} mention{'s' if k != 1 else ''}", int(v)) for k, v in sizes.items()]
+    top = _frame(conn, "SELECT * FROM exemplars ORDER BY n_mentions DESC, exemplar_id LIMIT 15")
     return (_facts(facts) + bar_chart(dist, "Exemplars by number of mentions")
             + "<h3>Most-mentioned exemplars</h3>"
             + _table(top, ["exemplar_id", "actor_name", "title", "district", "years", "n_mentions"],
                      numeric=("n_mentions",)))
 
 
-def _corrections(corrections: pd.DataFrame, run: dict[str, Any]) -> str:
+def _corrections(conn: sqlite3.Connection, run: dict[str, Any]) -> str:
+    corrections = _frame(conn, "SELECT * FROM corrections ORDER BY rowid")
     info = run.get("corrections", {})
     missing = info.get("not_applied", [])
     text = (f"<p>{len(corrections)} corrections stored in corrections.csv; {info.get('applied', 0)} applied to "
@@ -130,28 +154,34 @@ def _corrections(corrections: pd.DataFrame, run: dict[str, Any]) -> str:
     return text + _table(corrections, list(corrections.columns))
 
 
-def write_report(path: Path, frames: dict[str, pd.DataFrame], run: dict[str, Any]) -> None:
-    docs, mentions, exemplars = frames["documents"], frames["mentions"], frames["exemplars"]
-    links, corrections = frames["links"], frames.get("corrections", pd.DataFrame())
+_DISTRICT = ("CASE WHEN coalesce(district, '') = '' THEN '(no district)' ELSE district END || "
+             "CASE WHEN coalesce(province, '') = '' THEN '' ELSE ' (' || province || ')' END")
+
+
+def write_report(path: Path, conn: sqlite3.Connection, run: dict[str, Any]) -> None:
+    """The report of the run whose tables are in the database `conn` (read with SQL, a few
+    hundred rows at most in memory)."""
     threshold = float(run.get("settings", {}).get("low_confidence", 0.6))
-    status = docs["status"].value_counts().to_dict() if len(docs) else {}
-    review = mentions[needs_review(mentions, threshold)] if len(mentions) else mentions
+    status = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY 1"))
+    n_review = _one(conn, f"SELECT count(*) FROM mentions WHERE {_REVIEW}", (threshold,))
+    review = _frame(conn, f"SELECT * FROM mentions WHERE {_REVIEW} ORDER BY rowid LIMIT {LIMIT}", (threshold,))
     reading = run.get("reading", {})
-    district = (mentions["district"].fillna("").replace("", "(no district)")
-                + mentions["province"].fillna("").map(lambda p: f" ({p})" if p else ""))
-    declaring = docs[docs["declared_rows"].notna()]
+    found, declared = conn.execute("SELECT coalesce(sum(n_rows), 0), coalesce(sum(declared_rows), 0) "
+                                   "FROM documents WHERE declared_rows IS NOT NULL").fetchone()
     summary = [
         ("inputs", ", ".join(run.get("inputs", []))), ("started", run.get("started", "")),
         ("tool version", run.get("tool_version", "")), ("settings fingerprint", run.get("settings_fingerprint", "")),
-        ("files", len(docs)), *((f"status {k}", v) for k, v in sorted(status.items())),
+        ("files", _one(conn, "SELECT count(*) FROM documents")),
+        *((f"status {k}", v) for k, v in sorted(status.items())),
         ("files read in this run", reading.get("read", "")),
         ("files unchanged since the last run (not read)", reading.get("reused", "")),
         ("links and folders not followed (outside the input, looping, unlistable)", reading.get("refused", 0)),
         ("files of the last run now gone", reading.get("dropped", "")),
-        ("rows (mentions)", len(mentions)), ("rows found / declared, in files whose sections declare a count",
-         f"{int(declaring['n_rows'].sum())} / {int(declaring['declared_rows'].sum())}"),
-        ("rows to review (flagged or confidence below " + f"{threshold:g})", len(review)),
-        ("exemplars", len(exemplars)), ("corrections applied", run.get("corrections", {}).get("applied", 0)),
+        ("rows (mentions)", _one(conn, "SELECT count(*) FROM mentions")),
+        ("rows found / declared, in files whose sections declare a count", f"{int(found)} / {int(declared)}"),
+        ("rows to review (flagged or confidence below " + f"{threshold:g})", n_review),
+        ("exemplars", _one(conn, "SELECT count(*) FROM exemplars")),
+        ("corrections applied", run.get("corrections", {}).get("applied", 0)),
     ]
     parts = [
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>",
@@ -161,20 +191,20 @@ def write_report(path: Path, frames: dict[str, pd.DataFrame], run: dict[str, Any
         "<section id='summary'><h2>Summary</h2>", _facts(summary), "</section>",
         "<section id='documents'><h2>Documents</h2>",
         "<p>One row per input file. Highlighted: rows found differ from rows the section headers declare.</p>",
-        _documents(docs), "</section>",
+        _documents(conn), "</section>",
         "<section id='flagged'><h2>Rows to review</h2>",
         f"<p>Rows with a flag or a confidence below {threshold:g}. "
         "<code>exemplars review export</code> writes them to a spreadsheet for correction.</p>",
         _table(review, ["mention_id", "source_path", "row_no", "actor_name", "title", "confidence", "flags"],
-               numeric=("row_no", "confidence")),
+               numeric=("row_no", "confidence"), total=n_review),
         "</section>",
         "<section id='charts'><h2>Rows by year, district and sector</h2><div class='charts'>",
-        f"<div id='by-year'>{bar_chart(_counts(mentions['year'], 60, by_label=True), 'Rows by year')}</div>",
-        f"<div id='by-district'>{bar_chart(_counts(district), 'Rows by district (top 30)')}</div>",
-        f"<div id='by-sector'>{bar_chart(_counts(mentions['sector']), 'Rows by sector')}</div>",
+        f"<div id='by-year'>{bar_chart(_counts(conn, 'mentions', 'year', 60, by_label=True), 'Rows by year')}</div>",
+        f"<div id='by-district'>{bar_chart(_counts(conn, 'mentions', _DISTRICT), 'Rows by district (top 30)')}</div>",
+        f"<div id='by-sector'>{bar_chart(_counts(conn, 'mentions', 'sector'), 'Rows by sector')}</div>",
         "</div></section>",
-        "<section id='dedup'><h2>Deduplication</h2>", _dedup(mentions, exemplars, links), "</section>",
-        "<section id='corrections'><h2>Corrections by hand</h2>", _corrections(corrections, run), "</section>",
+        "<section id='dedup'><h2>Deduplication</h2>", _dedup(conn), "</section>",
+        "<section id='corrections'><h2>Corrections by hand</h2>", _corrections(conn, run), "</section>",
         "</body></html>",
     ]
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
