@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__, invariants
 from . import corrections as hand
 from .collect import Found, display, walk
-from .dedup import mention_block
+from .dedup import forget, mention_block
 from .dedup.places import change_table
 from .dedup.spilled import deduplicate_spill
 from .errors import UsageError
@@ -194,6 +194,7 @@ def _prepare(spill: Spill, corrections: list[hand.Correction], settings: Setting
                 corrected.append((seq, m, mention_block(m, changes)))
         spill.update_mentions(corrected)
         spill.set_blocks([(seq, mention_block(m, changes)) for seq, m in chunk if m.mention_id not in by_id])
+        forget(settings)  # the chunk's places: the next chunk is other files
     missing.update(i for i in by_id if i not in seen)
     return applied, sorted(missing)
 

@@ -16,9 +16,10 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures import as_completed
 from contextlib import contextmanager, suppress
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ Task = tuple[Path, str]
 OnResult = Callable[[Result, float], None]  # (result, seconds since the reading began)
 
 
+IN_FLIGHT = 4  # files scheduled per worker at a time
 SCRATCH = "extractor-run-"  # + the pid of the run: the workers' temporary folder
 
 
@@ -181,11 +183,22 @@ def _run_local(files: list[Task], settings: Settings) -> Iterator[tuple[int, Res
     with (tempfile.TemporaryDirectory(prefix=f"{SCRATCH}{os.getpid()}-", ignore_cleanup_errors=True) as scratch,
           new_pool(workers, settings, scratch) as pool):
         started = time.monotonic()
-        futures = {pool.schedule(process_file, args=(p, rel, settings), timeout=settings.file_timeout_s): i
-                   for i, (p, rel) in enumerate(files)}
-        for future in as_completed(futures):
-            i = futures.pop(future)  # a result given is not held here any longer
-            yield i, collect_result(future, *files[i], settings), time.monotonic() - started
+        # A few files per worker in flight, not the whole list: what waits to be read costs
+        # memory here too, and a result given is not held here any longer.
+        todo = iter(enumerate(files))
+        running: dict[Any, int] = {}
+
+        def schedule(n: int) -> None:
+            for i, (p, rel) in islice(todo, n):
+                running[pool.schedule(process_file, args=(p, rel, settings), timeout=settings.file_timeout_s)] = i
+
+        schedule(IN_FLIGHT * workers)
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = running.pop(future)
+                yield i, collect_result(future, *files[i], settings), time.monotonic() - started
+            schedule(len(done))
 
 
 def _death(exitcode: int | None, settings: Settings) -> str:

@@ -14,7 +14,7 @@ import csv
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from .model import DocumentRecord, Mention, Result
 from .store import FILES_DDL, FileEntry
 
 SPILL_NAME = "spill.sqlite"
-CHUNK = 5000  # rows per read-back: the memory of one chunk, the speed of few queries
+CHUNK = 2000  # rows per read-back: the memory of one chunk (~25 MB as frames), the speed of few queries
 _COMMIT_EVERY = 200  # files
 
 DDL = FILES_DDL + """;
@@ -45,6 +45,8 @@ CREATE INDEX mentions_order ON mentions (ordinal, row);
 CREATE INDEX mentions_block ON mentions (block);
 CREATE TABLE exemplars (cluster INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE links (mention_a TEXT NOT NULL, mention_b TEXT NOT NULL, cluster INTEGER, data TEXT NOT NULL);
+CREATE TABLE anchors (cluster INTEGER PRIMARY KEY, year INTEGER NOT NULL, mention_id TEXT NOT NULL);
+CREATE TABLE claims (cluster INTEGER NOT NULL, old TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE ids (cluster INTEGER PRIMARY KEY, exemplar_id TEXT NOT NULL UNIQUE);
 CREATE TABLE previous (mention_id TEXT PRIMARY KEY, exemplar_id TEXT NOT NULL);
 """
@@ -164,9 +166,29 @@ class Spill:
                               [(r["mention_a"], r["mention_b"], cluster, json.dumps(r, ensure_ascii=False))
                                for r, cluster in rows])
 
-    def set_ids(self, ids: list[str]) -> None:
-        """Exemplar ids, in cluster order."""
-        self.conn.executemany("INSERT INTO ids VALUES (?, ?)", enumerate(ids))
+    def add_anchor(self, cluster: int, anchor: tuple[int, str], claims: dict[str, int]) -> None:
+        """A cluster's anchor (`dedup.ids.anchor_key`) and its claims (old id -> mentions that had it)."""
+        self.conn.execute("INSERT INTO anchors VALUES (?, ?, ?)", (cluster, *anchor))
+        self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?)", [(cluster, old, n) for old, n in claims.items()])
+
+    def assign_ids(self, new_id: Callable[[str, int], str]) -> None:
+        """`dedup.ids.ids_from_claims` in SQL: claims by strength (most mentions, the old id, the
+        anchor), each taken if its cluster has no id yet and the id is free; then, in anchor order,
+        a new id `new_id(anchor, salt)` for each cluster left, salted while it is taken."""
+        self.conn.execute("INSERT OR IGNORE INTO ids SELECT c.cluster, c.old FROM claims c "
+                          "JOIN anchors a USING (cluster) ORDER BY -c.n, c.old, a.year, a.mention_id, c.cluster")
+        self.conn.execute("CREATE TEMP TABLE todo AS SELECT cluster, mention_id FROM anchors "
+                          "WHERE cluster NOT IN (SELECT cluster FROM ids) ORDER BY year, mention_id, cluster")
+        last = 0
+        while rows := self.conn.execute("SELECT rowid, cluster, mention_id FROM todo WHERE rowid > ? ORDER BY rowid "
+                                        "LIMIT ?", (last, CHUNK)).fetchall():
+            for _, cluster, anchor in rows:
+                salt = 0
+                while self.conn.execute("INSERT OR IGNORE INTO ids VALUES (?, ?)",
+                                        (cluster, new_id(anchor, salt))).rowcount == 0:
+                    salt += 1
+            last = rows[-1][0]
+        self.conn.execute("DROP TABLE todo")
         self.conn.commit()
 
     # ---- writing: the tables as the writers want them, a chunk at a time
@@ -186,9 +208,6 @@ class Spill:
         yield from self._chunks("SELECT l.data, i.exemplar_id FROM links l LEFT JOIN ids i ON i.cluster = l.cluster "
                                 "ORDER BY l.mention_a, l.mention_b", lambda r: {**json.loads(r[0]),
                                                                                "exemplar_id": r[1] or ""})
-
-    def entries(self) -> Iterator[list[FileEntry]]:
-        yield from self._chunks(f"SELECT {', '.join(_ENTRY)} FROM files ORDER BY ordinal", lambda r: FileEntry(*r))
 
     def _chunks(self, sql: str, make: Any) -> Iterator[list[Any]]:
         cursor = self.conn.execute(sql)

@@ -28,7 +28,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -292,12 +292,17 @@ def load_run(db_path: Path) -> dict[str, Any]:
     return {k: json.loads(v) for k, v in rows}
 
 
-def save_entries(conn: sqlite3.Connection, entries: Iterable[list[FileEntry]], run: dict[str, Any]) -> None:
-    """The `files` table (from chunks of entries) and the `run` table."""
+def save_entries(conn: sqlite3.Connection, source: Path, run: dict[str, Any]) -> None:
+    """The `files` table, copied inside SQLite from the one in the database `source` (the run's
+    spill: the extractions are most of the bytes, and never pass through Python), and `run`."""
     conn.execute(FILES_DDL)
-    for chunk in entries:
-        conn.executemany(f"INSERT INTO files VALUES ({', '.join('?' * len(_FIELDS))})",
-                         [dataclasses.astuple(e) for e in chunk])
+    conn.commit()
+    conn.execute("ATTACH DATABASE ? AS source", (str(source),))
+    try:
+        conn.execute(f"INSERT INTO files SELECT {', '.join(_FIELDS)} FROM source.files ORDER BY ordinal")
+        conn.commit()
+    finally:
+        conn.execute("DETACH DATABASE source")
     conn.execute("CREATE INDEX files_sha256 ON files (sha256)")
     conn.execute("CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     conn.executemany("INSERT INTO run VALUES (?, ?)",

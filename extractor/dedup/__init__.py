@@ -25,15 +25,15 @@ from typing import Any
 from ..model import Mention
 from ..settings import DATA, Settings
 from .batch import score_candidates
-from .block import candidate_pairs
+from .block import candidate_pairs, skeleton
 from .cluster import Clusters, cluster
 from .compare import Verdict, near
 from .ids import anchor_key, assign_ids, previous_assignments
-from .keys import Keys, abbreviations, keys_of
-from .places import ChangeTable, change_table, place_of
+from .keys import Keys, abbreviations, bare_name, keys_of
+from .places import ChangeTable, change_table, place_of, unit_key
 
-__all__ = ["Exemplar", "deduplicate", "exemplar_from", "group_mentions", "link_rows", "mention_block", "mention_keys",
-           "previous_assignments"]
+__all__ = ["Exemplar", "deduplicate", "exemplar_from", "forget", "group_mentions", "link_rows", "mention_block",
+           "mention_keys", "previous_assignments"]
 
 
 @dataclass
@@ -108,6 +108,15 @@ def group_mentions(mentions: list[Mention], settings: Settings) -> Clusters:
     candidates = candidate_pairs(keys, settings)
     verdicts = score_candidates(keys, candidates.by_actor, candidates.by_title, settings)
     return cluster(keys, verdicts, settings)
+
+
+def forget(settings: Settings) -> None:
+    """Empty the caches of names and places met so far. A run dedups one province at a time and
+    one province's names are not another's: emptied between provinces, they hold one province."""
+    change_table(str(DATA / "unit_changes.csv"), str(settings.unit_changes or "")).places.clear()
+    abbreviations(str(settings.abbreviations))._folded.clear()
+    for cached in (bare_name, unit_key, skeleton):
+        cached.cache_clear()
 
 
 def mention_block(m: Mention, changes: ChangeTable) -> str:

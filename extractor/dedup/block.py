@@ -53,15 +53,15 @@ def _rarest(tokens: Iterable[str], df: Counter[str], n: int = 2) -> list[str]:
     return sorted(shared, key=lambda t: (df[t], -len(t), t))[:n]
 
 
-@lru_cache(maxsize=262144)
-def _skeleton(token: str) -> str:
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
     return strip_accents(token)
 
 
 def block_keys(block: list[Keys]) -> dict[str, list[Keys]]:
     """key -> the mentions of one province that carry it ("n:", "a:" name keys; "t:" title keys)."""
-    skeletons = {k.index: (tuple(_skeleton(t) for t in k.actor_tokens),
-                           tuple(_skeleton(t) for t in k.title_tokens)) for k in block}
+    skeletons = {k.index: (tuple(skeleton(t) for t in k.actor_tokens),
+                           tuple(skeleton(t) for t in k.title_tokens)) for k in block}
     df_actor: Counter[str] = Counter()
     df_title: Counter[str] = Counter()
     for k in block:

@@ -62,7 +62,7 @@ class Abbreviations:
         return folded
 
 
-_CACHE_MAX = 500_000
+_CACHE_MAX = 50_000  # bounded: a long run must not grow with its distinct names
 
 
 @lru_cache(maxsize=8)

@@ -158,7 +158,7 @@ def place_of(m: Mention, changes: ChangeTable) -> MentionPlace:
     return place
 
 
-_PLACES_MAX = 200_000
+_PLACES_MAX = 20_000  # places are cheap to make again: the cache must not grow with the run (~1.3 KB each)
 
 
 def _place_of(m: Mention, changes: ChangeTable) -> MentionPlace:

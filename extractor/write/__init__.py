@@ -77,7 +77,8 @@ def write_dataset(out: Path, folder: Path, spill: Spill, *, run: dict[str, Any],
                     files.write(df)
                     insert(conn, name, df)
                 files.close()
-            finish_database(conn, spill.entries(), run)
+            spill.conn.commit()
+            finish_database(conn, spill.path, run)
             invariants.check(conn)
             write_report(folder / REPORT, conn, run)
         finally:

@@ -9,14 +9,13 @@ finds `Hòa Bình`). The same file keeps the run's memory (`files`, `run`: see `
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import sqlite_utils
 
-from ..store import FileEntry, save_entries
+from ..store import save_entries
 from .schema import SCHEMAS
 from .tables import records
 
@@ -73,9 +72,9 @@ def insert(conn: sqlite3.Connection, name: str, df: pd.DataFrame) -> None:
     conn.executemany(f"INSERT INTO {_q(name)} ({cols}) VALUES ({marks})", [tuple(r.values()) for r in records(df)])
 
 
-def finish_database(conn: sqlite3.Connection, files: Iterable[list[FileEntry]], run: dict[str, Any]) -> None:
-    """The run's memory (`files`, `run`), the indexes and the full-text search tables."""
-    save_entries(conn, files, run)
+def finish_database(conn: sqlite3.Connection, spill: Path, run: dict[str, Any]) -> None:
+    """The run's memory (`files` from the spill, `run`), the indexes and the full-text search tables."""
+    save_entries(conn, spill, run)
     conn.commit()
     db = sqlite_utils.Database(conn)
     for name, indexes in INDEXES.items():
