@@ -72,7 +72,7 @@ def stage_timer() -> Iterator[dict[str, float]]:
                  "_read_lines", "_grid_table"):
         wrap(ocr, name, name)
     wrap(pdfium.PdfPage, "render", "pdfium render")
-    wrap(ocr, "median3", "median3 (3x3 median, numpy)")
+    wrap(ocr, "median3", "median3 (3x3 median, OpenCV)")
     wrap(Image.Image, "rotate", "PIL rotate (half-size copy)")
     try:
         yield spent

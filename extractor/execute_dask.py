@@ -73,13 +73,16 @@ def run_dask(files: list[tuple[Path, str]], settings: Settings) -> Iterator[tupl
         futures = [client.submit(guarded, p, rel, settings, key=f"file-{i}-{rel}", pure=False)
                    for i, (p, rel) in enumerate(files)]
         index = {f.key: i for i, f in enumerate(futures)}
-        for future in as_completed(futures):
-            i = index[future.key]
+        done = as_completed(futures)
+        futures.clear()  # as_completed holds them now; each one given is let go, here and on the cluster
+        for future in done:
+            i = index.pop(future.key)
             try:
                 result = future.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker must not stop the batch
                 path, rel = files[i]
                 result = failed(path, rel, f"dask task failed: {type(exc).__name__}: {exc}")
+            future.release()
             yield i, result, time.monotonic() - started
     finally:
         with suppress(OSError, TimeoutError):  # workers already gone

@@ -120,6 +120,33 @@ def test_pages_ocred_in_parallel_read_the_same() -> None:
     assert one.blocks == two.blocks and one.ocr and two.ocr
 
 
+def test_the_strips_of_all_pages_are_read_in_one_call_as_if_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document's doubtful table cells are re-read in one tesseract call for all its pages
+    (a start saved per page), each page's strip read as a page of its own: the words are those
+    of one call per strip."""
+    from conftest import CORPORA
+
+    scan = CORPORA / "scan" / "nghe-an-2022-215-KH-UBND.scan.pdf"
+    calls: list[int] = []
+    real = ocr.tesseract_pages
+
+    def spy(images: list[Image.Image], *args: object, **kwargs: object) -> list[list[ocr.Word]]:
+        calls.append(len(images))
+        return real(images, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "tesseract_pages", spy)
+    together = read_document(scan, Settings(ocr_threads=1))
+    strips = [n for n in calls if n > 1]
+    assert len(strips) == 1 and strips[0] >= 2, calls  # one call, every page's strip
+    assert calls.count(1) >= together.n_pages  # the pages, one call each
+
+    def apart(images: list[Image.Image], *args: object, **kwargs: object) -> list[list[ocr.Word]]:
+        return [real([image], *args, **kwargs)[0] for image in images]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "tesseract_pages", apart)
+    assert read_document(scan, Settings(ocr_threads=1)).blocks == together.blocks
+
+
 def test_fast_median_is_pils_median() -> None:
     import numpy as np
     from PIL import Image, ImageFilter
