@@ -446,3 +446,13 @@ def test_ocr_misread_tones_resolve_inside_the_named_parent_only(gz: Gazetteer) -
     # a vowel letter wrong (ă for a), not only a tone mark: not found
     assert gz.resolve("Hòa Bình", district("huyện", "Yên Thủy"), commune("xã", "Lặc Thịnh"), SEED_DATE,
                       ocr=True).commune_code == ""
+
+
+def test_a_name_written_run_together_is_the_unit_of_its_parent(gz: Gazetteer) -> None:
+    """"huyện Đakrông" is the district the gazetteer spells Đa Krông (its commune is Đakrông):
+    spaces are not compared, but only among the units of the named parent."""
+    on = dt.date(2020, 7, 21)
+    res = gz.resolve("Quảng Trị", district("huyện", "Đakrông"), commune("xã", "Đakrông"), on)
+    assert (res.district_code, res.commune_code) == ("467", "19564")
+    assert gz.spell("district", "Đakrông", "45") == "Đa Krông"
+    assert gz.resolve("Hòa Bình", district("huyện", "Đakrông"), None, on).district_code == ""  # not its parent's

@@ -13,6 +13,7 @@ import re
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +34,13 @@ _TONES = dict.fromkeys(map(ord, TONES))
 def toneless(key: str) -> str:
     """A unit key without tone marks (vowel letters kept): what OCR misreads most."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(_TONES))
+
+
+def squashed(key: str) -> str:
+    """A unit key without spaces or hyphens: "Đakrông" and "Đa Krông" are one name written two ways."""
+    return key.replace(" ", "").replace("-", "")
+
+
 ALIASES_CSV = DATA / "units_aliases.csv"
 _PROVINCE_LEAD = re.compile(r"(?:^|\s)(?:tỉnh|thành phố|tp|thành)(?:\s+ủy)?\s+(.+)$")
 
@@ -58,6 +66,7 @@ class Gazetteer:
         self._aliases = {(r["level"], unit_key(r["alias"])): unit_key(r["name"]) for r in read_csv(ALIASES_CSV)}
         self._provinces = {k: recs for (level, k), recs in self._by_name.items() if level == "province"}
         self._toneless_index: dict[tuple[str, str, str], list[Record]] | None = None
+        self._squashed_index: dict[tuple[str, str, str], list[Record]] | None = None
         self.load_seconds = time.perf_counter() - started
 
     @classmethod
@@ -83,22 +92,35 @@ class Gazetteer:
             found = self._by_province.get((level, province, k), [])
         else:
             return self._by_name.get((level, k), [])
-        if found or res is None:
+        if found:
             return found
         scope = parent if parent is not None else f"p{province}"
+        # "huyện Đakrông" is Đa Krông: within a named parent, a name may be written run together
+        found = self._squashed().get((level, scope, squashed(k)), [])
+        if found or res is None:
+            return found
         found = self._toneless().get((level, scope, toneless(k)), [])
         if found:
             res.flag(REPAIRED)
         return found
 
+    def _squashed(self) -> dict[tuple[str, str, str], list[Record]]:
+        if self._squashed_index is None:
+            self._squashed_index = self._index(squashed)
+        return self._squashed_index
+
+    def _index(self, fold: Callable[[str], str]) -> dict[tuple[str, str, str], list[Record]]:
+        """Units by parent (or by province, "p" + its code) and `fold` of their key."""
+        index: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+        for (level, parent, k), recs in self._by_parent.items():
+            index[(level, parent, fold(k))].extend(recs)
+        for (level, province, k), recs in self._by_province.items():
+            index[(level, f"p{province}", fold(k))].extend(recs)
+        return index
+
     def _toneless(self) -> dict[tuple[str, str, str], list[Record]]:
         if self._toneless_index is None:
-            index: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-            for (level, parent, k), recs in self._by_parent.items():
-                index[(level, parent, toneless(k))].extend(recs)
-            for (level, province, k), recs in self._by_province.items():
-                index[(level, f"p{province}", toneless(k))].extend(recs)
-            self._toneless_index = index
+            self._toneless_index = self._index(toneless)
         return self._toneless_index
 
     def _pick(
