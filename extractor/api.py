@@ -191,9 +191,9 @@ def _prepare(spill: Spill, corrections: list[hand.Correction], settings: Setting
                 applied += n
                 missing.update(left)
                 seen.add(m.mention_id)
-                corrected.append((seq, m, mention_block(m, changes)))
+                corrected.append((seq, m))
         spill.update_mentions(corrected)
-        spill.set_blocks([(seq, mention_block(m, changes)) for seq, m in chunk if m.mention_id not in by_id])
+        spill.set_blocks([(seq, mention_block(m, changes)) for seq, m in chunk])  # after the corrections
         forget(settings)  # the chunk's places: the next chunk is other files
     missing.update(i for i in by_id if i not in seen)
     return applied, sorted(missing)

@@ -14,10 +14,11 @@ import csv
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .dedup.ids import ID_TABLES, add_cluster, assign_in
 from .model import DocumentRecord, Mention, Result
 from .store import FILES_DDL, FileEntry
 
@@ -25,7 +26,7 @@ SPILL_NAME = "spill.sqlite"
 CHUNK = 2000  # rows per read-back: the memory of one chunk (~25 MB as frames), the speed of few queries
 _COMMIT_EVERY = 200  # files
 
-DDL = FILES_DDL + """;
+DDL = FILES_DDL + ";" + ID_TABLES + """
 CREATE TABLE documents (
     ordinal INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL,
@@ -45,9 +46,6 @@ CREATE INDEX mentions_order ON mentions (ordinal, row);
 CREATE INDEX mentions_block ON mentions (block);
 CREATE TABLE exemplars (cluster INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE links (mention_a TEXT NOT NULL, mention_b TEXT NOT NULL, cluster INTEGER, data TEXT NOT NULL);
-CREATE TABLE anchors (cluster INTEGER PRIMARY KEY, year INTEGER NOT NULL, mention_id TEXT NOT NULL);
-CREATE TABLE claims (cluster INTEGER NOT NULL, old TEXT NOT NULL, n INTEGER NOT NULL);
-CREATE TABLE ids (cluster INTEGER PRIMARY KEY, exemplar_id TEXT NOT NULL UNIQUE);
 CREATE TABLE previous (mention_id TEXT PRIMARY KEY, exemplar_id TEXT NOT NULL);
 """
 
@@ -134,10 +132,9 @@ class Spill:
             yield [(seq, mention_of(data)) for seq, data in rows]
             last = rows[-1][0]
 
-    def update_mentions(self, rows: list[tuple[int, Mention, str]]) -> None:
-        """(seq, mention, block) for mentions changed by a correction or given their block."""
-        self.conn.executemany("UPDATE mentions SET data = ?, block = ? WHERE seq = ?",
-                              [(mention_json(m), block, seq) for seq, m, block in rows])
+    def update_mentions(self, rows: list[tuple[int, Mention]]) -> None:
+        """(seq, mention) for mentions changed (by a correction)."""
+        self.conn.executemany("UPDATE mentions SET data = ? WHERE seq = ?", [(mention_json(m), seq) for seq, m in rows])
 
     def set_blocks(self, rows: list[tuple[int, str]]) -> None:
         self.conn.executemany("UPDATE mentions SET block = ? WHERE seq = ?", [(b, seq) for seq, b in rows])
@@ -168,28 +165,11 @@ class Spill:
 
     def add_anchor(self, cluster: int, anchor: tuple[int, str], claims: dict[str, int]) -> None:
         """A cluster's anchor (`dedup.ids.anchor_key`) and its claims (old id -> mentions that had it)."""
-        self.conn.execute("INSERT INTO anchors VALUES (?, ?, ?)", (cluster, *anchor))
-        self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?)", [(cluster, old, n) for old, n in claims.items()])
+        add_cluster(self.conn, cluster, anchor, claims)
 
-    def assign_ids(self, new_id: Callable[[str, int], str]) -> None:
-        """`dedup.ids.ids_from_claims` in SQL: claims by strength (most mentions, the old id, the
-        anchor), each taken if its cluster has no id yet and the id is free; then, in anchor order,
-        a new id `new_id(anchor, salt)` for each cluster left, salted while it is taken."""
-        self.conn.execute("INSERT OR IGNORE INTO ids SELECT c.cluster, c.old FROM claims c "
-                          "JOIN anchors a USING (cluster) ORDER BY -c.n, c.old, a.year, a.mention_id, c.cluster")
-        self.conn.execute("CREATE TEMP TABLE todo AS SELECT cluster, mention_id FROM anchors "
-                          "WHERE cluster NOT IN (SELECT cluster FROM ids) ORDER BY year, mention_id, cluster")
-        last = 0
-        while rows := self.conn.execute("SELECT rowid, cluster, mention_id FROM todo WHERE rowid > ? ORDER BY rowid "
-                                        "LIMIT ?", (last, CHUNK)).fetchall():
-            for _, cluster, anchor in rows:
-                salt = 0
-                while self.conn.execute("INSERT OR IGNORE INTO ids VALUES (?, ?)",
-                                        (cluster, new_id(anchor, salt))).rowcount == 0:
-                    salt += 1
-            last = rows[-1][0]
-        self.conn.execute("DROP TABLE todo")
-        self.conn.commit()
+    def assign_ids(self) -> None:
+        """Every cluster's exemplar id, by `dedup.ids.assign_in`."""
+        assign_in(self.conn)
 
     # ---- writing: the tables as the writers want them, a chunk at a time
 

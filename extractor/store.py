@@ -249,13 +249,9 @@ def entry_for(ordinal: int, path: Path, result: Result, facts: dict[str, Any], *
                      sha, key, result.document.status, text if text is not None else result_json(result))
 
 
-def load_entries(db_path: Path) -> list[FileEntry]:
-    """The `files` rows of a database, in input order; none if it is missing or unreadable."""
-    return [FileEntry(*row) for row in _select(db_path, f"SELECT {', '.join(_FIELDS)} FROM files ORDER BY ordinal")]
-
-
 def iter_entries(db_path: Path, chunk: int = 500) -> Iterator[FileEntry]:
-    """The same rows, read a chunk at a time (their extractions are most of a database)."""
+    """The `files` rows of a database in input order, a chunk at a time (their extractions are
+    most of a database); none if it is missing or unreadable."""
     last = -1
     while rows := _select(db_path, f"SELECT {', '.join(_FIELDS)} FROM files WHERE ordinal > ? ORDER BY ordinal "
                                    f"LIMIT {chunk}", (last,)):

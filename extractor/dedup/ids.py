@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -28,34 +29,54 @@ def anchor_key(year: int | None, mention_id: str) -> tuple[int, str]:
     return (year if year is not None else 10**6, mention_id)
 
 
+ID_TABLES = """
+CREATE TABLE anchors (cluster INTEGER PRIMARY KEY, year INTEGER NOT NULL, mention_id TEXT NOT NULL);
+CREATE TABLE claims (cluster INTEGER NOT NULL, old TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE ids (cluster INTEGER PRIMARY KEY, exemplar_id TEXT NOT NULL UNIQUE);
+"""
+_BATCH = 2000
+
+
 def assign_ids(clusters: list[list[str]], anchors: list[tuple[int, str]],
                previous: dict[str, str] | None) -> list[str]:
     """An id per cluster (clusters given as lists of mention ids, anchors as `anchor_key`s)."""
     previous = previous or {}
-    return ids_from_claims(anchors, [Counter(previous[m] for m in c if previous.get(m)) for c in clusters])
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(ID_TABLES)
+        for c, (members, anchor) in enumerate(zip(clusters, anchors, strict=True)):
+            add_cluster(conn, c, anchor, Counter(previous[m] for m in members if previous.get(m)))
+        assign_in(conn)
+        return [i for (i,) in conn.execute("SELECT exemplar_id FROM ids ORDER BY cluster")]
+    finally:
+        conn.close()
 
 
-def ids_from_claims(anchors: list[tuple[int, str]], claims: list[Counter[str]]) -> list[str]:
-    """An id per cluster, from its anchor and its claims (old id -> how many of its mentions had it)."""
-    order = sorted(range(len(anchors)), key=anchors.__getitem__)
-    ranked: list[tuple[int, str, tuple[int, str], int]] = []
-    for c in order:
-        ranked.extend((-n, old, anchors[c], c) for old, n in claims[c].items())
-    ids: list[str | None] = [None] * len(anchors)
-    used: set[str] = set()
-    for _, old, _, c in sorted(ranked):
-        if ids[c] is None and old not in used:
-            ids[c] = old
-            used.add(old)
-    for c in order:
-        if ids[c] is not None:
-            continue
-        salt = 0
-        while (candidate := new_id(anchors[c][1], salt)) in used:
-            salt += 1
-        ids[c] = candidate
-        used.add(candidate)
-    return [i for i in ids if i is not None]
+def add_cluster(conn: sqlite3.Connection, cluster: int, anchor: tuple[int, str], claims: dict[str, int]) -> None:
+    """A cluster's anchor and its claims (old id -> how many of its mentions had it) into ID_TABLES."""
+    conn.execute("INSERT INTO anchors VALUES (?, ?, ?)", (cluster, *anchor))
+    conn.executemany("INSERT INTO claims VALUES (?, ?, ?)", [(cluster, old, n) for old, n in claims.items()])
+
+
+def assign_in(conn: sqlite3.Connection) -> None:
+    """Fill `ids` (see ID_TABLES): claims by strength (most mentions, the old id, the anchor), each
+    taken if its cluster has no id yet and the id is free; then, in anchor order, a new id for each
+    cluster left, salted while it is taken. In SQL, so a run's clusters need not be in memory."""
+    conn.execute("INSERT OR IGNORE INTO ids SELECT c.cluster, c.old FROM claims c "
+                 "JOIN anchors a USING (cluster) ORDER BY -c.n, c.old, a.year, a.mention_id, c.cluster")
+    conn.execute("CREATE TEMP TABLE todo AS SELECT cluster, mention_id FROM anchors "
+                 "WHERE cluster NOT IN (SELECT cluster FROM ids) ORDER BY year, mention_id, cluster")
+    last = 0
+    while rows := conn.execute("SELECT rowid, cluster, mention_id FROM todo WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                               (last, _BATCH)).fetchall():
+        for _, cluster, anchor in rows:
+            salt = 0
+            while not conn.execute("INSERT OR IGNORE INTO ids VALUES (?, ?)",
+                                   (cluster, new_id(anchor, salt))).rowcount:
+                salt += 1
+        last = rows[-1][0]
+    conn.execute("DROP TABLE todo")
+    conn.commit()
 
 
 def previous_assignments(out_dir: Path) -> dict[str, str]:

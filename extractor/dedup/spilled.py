@@ -2,9 +2,8 @@
 
 No pair is ever scored across two provinces (`block`), so the clusters of each province are
 found with only its mentions in memory: the same exemplars and links as `deduplicate` over all
-mentions at once. Exemplar ids are given last, over all clusters together, by the rule of
-`ids.ids_from_claims` run as SQL on the spill (`Spill.assign_ids`); until then a cluster goes
-by its number.
+mentions at once. Exemplar ids are given last, over all clusters together, by the same SQL
+as `deduplicate` (`ids.assign_in`, on the spill); until then a cluster goes by its number.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import Any
 from ..settings import Settings
 from ..spill import Spill
 from . import exemplar_from, forget, group_mentions, link_rows
-from .ids import anchor_key, new_id
+from .ids import anchor_key
 
 
 def deduplicate_spill(spill: Spill, settings: Settings) -> None:
@@ -38,7 +37,7 @@ def deduplicate_spill(spill: Spill, settings: Settings) -> None:
         spill.add_links([(row, int(row["exemplar_id"][1:]) if row["exemplar_id"] else None)
                          for row in link_rows(mentions, clusters, settings)])
         forget(settings)
-    spill.assign_ids(new_id)
+    spill.assign_ids()
 
 
 def _row(e: Any) -> dict[str, Any]:

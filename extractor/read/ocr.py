@@ -276,11 +276,6 @@ class _PageRead:
     pieces: list[tuple[_Grid, int, Any]]  # (grid, cell, the cell's crop of the cleaned page)
 
 
-def ocr_page(image: Any, dpi: int, number: int, settings: Settings, deadline: float) -> Page:
-    """OCR one page image (grayscale PIL) into a layout Page in PDF points."""
-    return finish_pages([read_page(image, dpi, number, settings, deadline)], settings, deadline)[0]
-
-
 def read_page(image: Any, dpi: int, number: int, settings: Settings, deadline: float) -> _PageRead:
     """One page through Tesseract; its tables wait for `finish_pages` (the strip of cells)."""
     import numpy as np  # noqa: PLC0415
